@@ -1,0 +1,84 @@
+//! Phrases that point back at countries named earlier in the article: "البلدين", "دو کشور",
+//! "both countries" (the last two), "الدول الثلاث" (the last three), "این کشور" (the last one).
+//! Loaded from `data/lexicon/<lang>/coreference.tsv`.
+
+use std::path::Path;
+
+use super::affixes::prefix_variants;
+use super::index::name_keys;
+use crate::data::{DataError, RowProblem, read_table};
+use crate::text::lang::Lang;
+use crate::text::token::Token;
+
+#[derive(Debug, Clone)]
+struct Phrase {
+    keys: Vec<String>,
+    /// How many countries the phrase stands for.
+    count: usize,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct CorefLexicon {
+    phrases: Vec<Phrase>,
+}
+
+/// A back-reference found in the text: tokens and the number of countries it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackReference {
+    pub tokens: std::ops::Range<usize>,
+    pub count: usize,
+}
+
+impl CorefLexicon {
+    pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<CorefLexicon, DataError> {
+        let mut lexicon = CorefLexicon::default();
+        for lang in Lang::ALL {
+            let path = lexicon_dir.join(lang.code()).join("coreference.tsv");
+            if !path.exists() {
+                continue;
+            }
+            let table = read_table(&path, &["kind", "forms"])?;
+            problems.extend(table.problems);
+            for row in table.rows {
+                let count = match row.get("kind") {
+                    "country" => 1,
+                    "pair" => 2,
+                    "triple" => 3,
+                    other => {
+                        problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple)")));
+                        continue;
+                    }
+                };
+                for form in row.list("forms") {
+                    lexicon.phrases.push(Phrase { keys: name_keys(form), count });
+                }
+            }
+        }
+        lexicon.phrases.retain(|p| !p.keys.is_empty());
+        lexicon.phrases.sort_by(|a, b| b.keys.len().cmp(&a.keys.len()));
+        Ok(lexicon)
+    }
+
+    /// Back-references in `tokens[range]`, longest first at each position.
+    pub fn find(&self, lang: Lang, tokens: &[Token], range: std::ops::Range<usize>) -> Vec<BackReference> {
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            let variants = prefix_variants(lang, &tokens[i].key);
+            let hit = self.phrases.iter().find(|p| {
+                let end = i + p.keys.len();
+                end <= range.end
+                    && variants.iter().any(|v| v.key == p.keys[0])
+                    && p.keys[1..].iter().zip(&tokens[i + 1..end]).all(|(k, t)| *k == t.key)
+            });
+            match hit {
+                Some(p) => {
+                    out.push(BackReference { tokens: i..i + p.keys.len(), count: p.count });
+                    i += p.keys.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}

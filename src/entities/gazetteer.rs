@@ -1,0 +1,108 @@
+//! The gazetteer: every entity khabar knows, loaded from `data/gazetteer/*.tsv` (format in
+//! `data/README.md`).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::{Entity, EntityType};
+use crate::data::{DataError, RowProblem, read_table, tsv_files};
+use crate::text::lang::Lang;
+
+#[derive(Debug, Default, Clone)]
+pub struct Gazetteer {
+    pub entities: Vec<Entity>,
+    by_id: HashMap<String, usize>,
+}
+
+impl Gazetteer {
+    pub fn load(dir: &Path, problems: &mut Vec<RowProblem>) -> Result<Gazetteer, DataError> {
+        let mut gazetteer = Gazetteer::default();
+        for path in tsv_files(dir)? {
+            let table = read_table(&path, &["id", "type", "label"])?;
+            problems.extend(table.problems);
+            for row in table.rows {
+                let Some(kind) = EntityType::parse(row.get("type")) else {
+                    problems.push(row.problem(format!("unknown type `{}`", row.get("type"))));
+                    continue;
+                };
+                let id = row.get("id").to_string();
+                if gazetteer.by_id.contains_key(&id) {
+                    problems.push(row.problem(format!("duplicate id `{id}`")));
+                    continue;
+                }
+                let coordinate = |col: &str| -> Result<Option<f64>, RowProblem> {
+                    match row.get(col) {
+                        "" => Ok(None),
+                        v => v.parse().map(Some).map_err(|_| row.problem(format!("`{col}` is not a number: `{v}`"))),
+                    }
+                };
+                let (lat, lon) = match (coordinate("lat"), coordinate("lon")) {
+                    (Ok(lat), Ok(lon)) => (lat, lon),
+                    (Err(p), _) | (_, Err(p)) => {
+                        problems.push(p);
+                        continue;
+                    }
+                };
+                let mut names = HashMap::new();
+                let mut adjectives = HashMap::new();
+                for lang in Lang::ALL {
+                    let mut list: Vec<String> = row.list(lang.code()).into_iter().map(String::from).collect();
+                    if lang == Lang::En {
+                        list.insert(0, row.get("label").to_string());
+                    }
+                    list.dedup();
+                    names.insert(lang, list);
+                    adjectives.insert(lang, row.list(&format!("adj_{}", lang.code())).into_iter().map(String::from).collect());
+                }
+                let text = |col: &str| Some(row.get(col).to_string()).filter(|s| !s.is_empty());
+                gazetteer.by_id.insert(id.clone(), gazetteer.entities.len());
+                gazetteer.entities.push(Entity {
+                    id,
+                    kind,
+                    label: row.get("label").to_string(),
+                    names,
+                    adjectives,
+                    wikidata: text("wikidata"),
+                    lat,
+                    lon,
+                    country: text("country"),
+                    stands_for: text("stands_for"),
+                    maker: text("maker"),
+                    role: text("role"),
+                    since: text("since"),
+                    until: text("until"),
+                    discovered: false,
+                });
+            }
+        }
+        // references to other entities must resolve
+        for e in &gazetteer.entities {
+            for (col, value) in [("country", &e.country), ("stands_for", &e.stands_for), ("maker", &e.maker)] {
+                if let Some(v) = value.as_ref().filter(|v| !gazetteer.by_id.contains_key(*v)) {
+                    problems.push(RowProblem {
+                        path: dir.into(),
+                        line: 0,
+                        message: format!("entity `{}`: `{col}` names unknown id `{v}`", e.id),
+                    });
+                }
+            }
+        }
+        Ok(gazetteer)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.by_id.get(id).map(|&i| &self.entities[i])
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+}

@@ -1,0 +1,328 @@
+//! Finding gazetteer names in text.
+//!
+//! Names are matched as sequences of token keys, never as substrings, so "Oman" is not found in
+//! "Romania" nor "Mali" in "Somalia". The first token of a name may carry Arabic proclitics, the last
+//! one Persian or English suffixes (see [`super::affixes`]). Of the names starting at one token the
+//! longest wins, then the one matched without stripping, then a name over an adjective.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::affixes::{Variant, arabic_nisba_forms, prefix_variants, suffix_variants};
+use super::gazetteer::Gazetteer;
+use super::{EntityType, Form};
+use crate::text::lang::Lang;
+use crate::text::token::{Token, TokenKind, tokenize};
+
+#[derive(Debug, Clone)]
+struct Entry {
+    keys: Vec<String>,
+    entity: usize,
+    form: Form,
+    /// A Latin name written with a capital: it only matches capitalised text ("Turkey", not "turkey").
+    capitalised: bool,
+    /// The language whose text the name is matched in; `None` (a Latin name) matches in any text, as
+    /// "Modern.az" does in a Persian article. A Persian name is not looked for in Arabic text, where
+    /// its folded form may be a common word (Persian «کان», KAAN, is Arabic «كان», "was").
+    lang: Option<Lang>,
+    /// Names of places can be turned into adjectives by a suffix ("ترکیه‌ای"); others cannot.
+    place: bool,
+}
+
+/// Names of entities indexed by the key of their first token.
+#[derive(Debug, Default, Clone)]
+pub struct NameIndex {
+    by_first: HashMap<String, Vec<Entry>>,
+}
+
+/// A name found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMatch {
+    pub entity: usize,
+    pub tokens: Range<usize>,
+    pub form: Form,
+    /// Proclitic letters on the first token ("و", "ل", "وب").
+    pub proclitic: String,
+}
+
+/// The keys of a name: its word and number tokens (hyphens and dots are ignored: "Arrow-3" is
+/// "Arrow 3").
+pub fn name_keys(name: &str) -> Vec<String> {
+    tokenize(name, 0).into_iter().filter(|t| t.kind != TokenKind::Punct).map(|t| t.key).collect()
+}
+
+impl NameIndex {
+    pub fn build(gazetteer: &Gazetteer) -> NameIndex {
+        let mut index = NameIndex::default();
+        for (i, entity) in gazetteer.entities.iter().enumerate() {
+            index.add_entity(i, entity);
+        }
+        index
+    }
+
+    pub fn add_entity(&mut self, i: usize, entity: &super::Entity) {
+        let place = matches!(entity.kind, EntityType::Country | EntityType::City | EntityType::Region);
+        for lang in Lang::ALL {
+            for name in entity.names.get(&lang).into_iter().flatten() {
+                self.add(i, Form::Name, name, lang, place);
+            }
+            for adjective in entity.adjectives.get(&lang).into_iter().flatten() {
+                if lang == Lang::Ar {
+                    let keys = name_keys(adjective);
+                    if let Some((last, head)) = keys.split_last() {
+                        for form in arabic_nisba_forms(last) {
+                            let mut k = head.to_vec();
+                            k.push(form);
+                            self.add_keys(Entry { keys: k, entity: i, form: Form::Adjective, capitalised: false, lang: Some(lang), place });
+                        }
+                    }
+                } else {
+                    self.add(i, Form::Adjective, adjective, lang, place);
+                }
+            }
+        }
+    }
+
+    fn add(&mut self, entity: usize, form: Form, name: &str, lang: Lang, place: bool) {
+        let latin = name.chars().any(|c| c.is_ascii_alphabetic()) && !name.chars().any(crate::text::normalize::is_arabic_script);
+        let capitalised = latin && name.chars().next().is_some_and(char::is_uppercase);
+        let lang = (!latin).then_some(lang);
+        let keys = name_keys(name);
+        if keys.len() > 1 && !latin {
+            // Persian and Arabic compounds are written joined, with ZWNJ, or apart: "قره‌باغ", "قره باغ"
+            self.add_keys(Entry { keys: vec![keys.concat()], entity, form, capitalised: false, lang, place });
+        }
+        self.add_keys(Entry { keys, entity, form, capitalised, lang, place });
+    }
+
+    fn add_keys(&mut self, entry: Entry) {
+        let Some(first) = entry.keys.first() else { return };
+        let entries = self.by_first.entry(first.clone()).or_default();
+        if !entries.iter().any(|e| e.keys == entry.keys && e.entity == entry.entity && e.form == entry.form && e.lang == entry.lang) {
+            entries.push(entry);
+        }
+    }
+
+    /// The names in `tokens[range]`, left to right, not overlapping.
+    pub fn find(&self, text: &str, lang: Lang, tokens: &[Token], range: Range<usize>) -> Vec<NameMatch> {
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            match self.best_at(text, lang, tokens, i, range.end) {
+                Some(m) => {
+                    i = m.tokens.end;
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn best_at(&self, text: &str, lang: Lang, tokens: &[Token], i: usize, end: usize) -> Option<NameMatch> {
+        if !tokens[i].is_word() && tokens[i].kind != TokenKind::Number {
+            return None;
+        }
+        // (tokens taken, stripped, adjective) ranks candidates: longest, then unstripped, then names
+        let mut best: Option<(NameMatch, usize, bool)> = None;
+        let mut consider = |m: NameMatch, stripped: bool| {
+            let len = m.tokens.len();
+            let better = match &best {
+                None => true,
+                Some((b, blen, bstripped)) => {
+                    len > *blen
+                        || (len == *blen && !stripped && *bstripped)
+                        || (len == *blen && stripped == *bstripped && m.form == Form::Name && b.form != Form::Name)
+                }
+            };
+            if better {
+                best = Some((m, len, stripped));
+            }
+        };
+        let first_keys: Vec<(Variant, usize)> = {
+            let mut v: Vec<(Variant, usize)> = prefix_variants(lang, &tokens[i].key).into_iter().map(|p| (p, 1)).collect();
+            // a compound written apart in the text but joined in the gazetteer: "قره باغ"
+            if i + 1 < end && tokens[i + 1].is_word() && !tokens[i].key.is_ascii() {
+                let joined = format!("{}{}", tokens[i].key, tokens[i + 1].key);
+                v.push((Variant { key: joined, stripped: false, adjectival: false, proclitic: String::new() }, 2));
+            }
+            v
+        };
+        let starts_upper = text[tokens[i].start..].chars().next().is_some_and(char::is_uppercase);
+        for (prefix, taken) in &first_keys {
+            // single-token names: the prefix-stripped word may also carry a suffix
+            for v in suffix_variants(lang, &prefix.key) {
+                for e in self.by_first.get(&v.key).into_iter().flatten().filter(|e| e.keys.len() == 1 && e.lang.is_none_or(|l| l == lang)) {
+                    if e.capitalised && !starts_upper {
+                        continue;
+                    }
+                    if v.adjectival && (!e.place || v.key.is_ascii() && e.form != Form::Adjective) {
+                        continue; // "Israelis" is the people, but "Georgias" is no name, "فارسی" is not Fars
+                    }
+                    let form = if v.adjectival { Form::Adjective } else { e.form };
+                    consider(NameMatch { entity: e.entity, tokens: i..i + taken, form, proclitic: prefix.proclitic.clone() }, prefix.stripped || v.stripped);
+                }
+            }
+            // multi-token names
+            for e in self.by_first.get(&prefix.key).into_iter().flatten().filter(|e| e.keys.len() > 1 && e.lang.is_none_or(|l| l == lang)) {
+                if e.capitalised && !starts_upper {
+                    continue;
+                }
+                if let Some((next, stripped, adjectival)) = match_rest(lang, tokens, i + taken, end, &e.keys[1..]).filter(|r| !r.2 || e.place) {
+                    let form = if adjectival { Form::Adjective } else { e.form };
+                    consider(NameMatch { entity: e.entity, tokens: i..next, form, proclitic: prefix.proclitic.clone() }, prefix.stripped || stripped);
+                }
+            }
+        }
+        best.map(|(m, _, _)| m)
+    }
+}
+
+/// Matches the remaining keys of a name from token `j`, skipping hyphens and dots between its parts;
+/// the last key may carry a suffix. Returns the index after the name, whether a suffix was stripped,
+/// and whether that suffix made it an adjective.
+fn match_rest(lang: Lang, tokens: &[Token], mut j: usize, end: usize, keys: &[String]) -> Option<(usize, bool, bool)> {
+    let mut stripped = false;
+    let mut adjectival = false;
+    for (n, key) in keys.iter().enumerate() {
+        while j < end && tokens[j].kind == TokenKind::Punct && matches!(tokens[j].key.as_str(), "-" | "." | "‐" | "–") && tokens[j].glued {
+            j += 1;
+        }
+        if j >= end {
+            return None;
+        }
+        let t = &tokens[j].key;
+        if t == key {
+            j += 1;
+            continue;
+        }
+        let is_last = n + 1 == keys.len();
+        let v = is_last.then(|| suffix_variants(lang, t).into_iter().find(|v| &v.key == key)).flatten()?;
+        stripped = true;
+        adjectival = v.adjectival;
+        j += 1;
+    }
+    Some((j, stripped, adjectival))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::{Entity, EntityType};
+    use crate::text::token::Analyzer;
+    use crate::text::filters::PersianAffixJoin;
+
+    fn entity(id: &str, kind: EntityType, en: &[&str], ar: &[&str], fa: &[&str], adj: &[(Lang, &str)]) -> Entity {
+        let mut names = HashMap::new();
+        names.insert(Lang::En, en.iter().map(|s| s.to_string()).collect());
+        names.insert(Lang::Ar, ar.iter().map(|s| s.to_string()).collect());
+        names.insert(Lang::Fa, fa.iter().map(|s| s.to_string()).collect());
+        let mut adjectives: HashMap<Lang, Vec<String>> = HashMap::new();
+        for (l, a) in adj {
+            adjectives.entry(*l).or_default().push(a.to_string());
+        }
+        Entity {
+            id: id.into(),
+            kind,
+            label: en[0].into(),
+            names,
+            adjectives,
+            wikidata: None,
+            lat: None,
+            lon: None,
+            country: None,
+            stands_for: None,
+            maker: None,
+            role: None,
+            since: None,
+            until: None,
+            discovered: false,
+        }
+    }
+
+    fn index() -> (Gazetteer, NameIndex) {
+        let entities = vec![
+            entity("azerbaijan", EntityType::Country, &["Azerbaijan"], &["أذربيجان", "جمهورية أذربيجان"], &["آذربایجان", "جمهوری آذربایجان"],
+                &[(Lang::Ar, "أذربيجاني"), (Lang::Ar, "أذري"), (Lang::Fa, "آذربایجانی"), (Lang::En, "Azerbaijani")]),
+            entity("israel", EntityType::Country, &["Israel"], &["إسرائيل", "الكيان الإسرائيلي"], &["اسرائیل", "رژیم صهیونیستی"],
+                &[(Lang::Ar, "إسرائيلي"), (Lang::En, "Israeli"), (Lang::Fa, "اسرائیلی")]),
+            entity("turkey", EntityType::Country, &["Turkey"], &["تركيا"], &["ترکیه"], &[(Lang::Ar, "تركي"), (Lang::Ar, "أتراك")]),
+            entity("oman", EntityType::Country, &["Oman"], &["سلطنة عمان"], &[], &[]),
+            entity("romania", EntityType::Country, &["Romania"], &["رومانيا"], &[], &[]),
+            entity("washington", EntityType::City, &["Washington"], &["واشنطن"], &[], &[]),
+            entity("karabakh", EntityType::Region, &["Nagorno-Karabakh", "Karabakh"], &["قره باغ"], &["قره‌باغ", "قره‌باغ کوهستانی"], &[]),
+            entity("arrow-3", EntityType::WeaponSystem, &["Arrow 3", "Arrow-3"], &["حيتس-3"], &[], &[]),
+        ];
+        let mut g = Gazetteer::default();
+        g.entities = entities;
+        let idx = NameIndex::build(&g);
+        (g, idx)
+    }
+
+    fn found(lang: Lang, text: &str) -> Vec<(String, String, Form)> {
+        let (g, idx) = index();
+        let analyzer = match lang {
+            Lang::Fa => Analyzer::builder().filter(PersianAffixJoin).build(),
+            _ => Analyzer::builder().build(),
+        };
+        let tokens = analyzer.tokens(text, 0, text.len());
+        idx.find(text, lang, &tokens, 0..tokens.len())
+            .into_iter()
+            .map(|m| {
+                let surface = text[tokens[m.tokens.start].start..tokens[m.tokens.end - 1].end].to_string();
+                (g.entities[m.entity].id.clone(), surface, m.form)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn arabic_clitics_and_nisba_forms() {
+        let f = found(Lang::Ar, "وبأذربيجان وللكيان الإسرائيلي والأسلحة الإسرائيلية والأتراك");
+        assert_eq!(f, [
+            ("azerbaijan".into(), "وبأذربيجان".into(), Form::Name),
+            ("israel".into(), "وللكيان الإسرائيلي".into(), Form::Name),
+            ("israel".into(), "الإسرائيلية".into(), Form::Adjective),
+            ("turkey".into(), "والأتراك".into(), Form::Adjective),
+        ]);
+    }
+
+    #[test]
+    fn names_beginning_with_clitic_letters_stay_whole() {
+        assert_eq!(found(Lang::Ar, "واشنطن"), [("washington".into(), "واشنطن".into(), Form::Name)]);
+    }
+
+    #[test]
+    fn longest_match_wins_and_no_half_words() {
+        assert_eq!(found(Lang::Ar, "جمهورية أذربيجان"), [("azerbaijan".into(), "جمهورية أذربيجان".into(), Form::Name)]);
+        assert_eq!(found(Lang::En, "Romania and Oman"), [
+            ("romania".into(), "Romania".into(), Form::Name),
+            ("oman".into(), "Oman".into(), Form::Name),
+        ]);
+        assert!(found(Lang::Ar, "أرمينيا").is_empty());
+    }
+
+    #[test]
+    fn persian_suffixes_and_compounds() {
+        assert_eq!(found(Lang::Fa, "آذربایجانی‌ها و ترکیه‌ای"), [
+            ("azerbaijan".into(), "آذربایجانی‌ها".into(), Form::Adjective),
+            ("turkey".into(), "ترکیه‌ای".into(), Form::Adjective),
+        ]);
+        assert_eq!(found(Lang::Fa, "قرهباغ و قره باغ کوهستانی"), [
+            ("karabakh".into(), "قرهباغ".into(), Form::Name),
+            ("karabakh".into(), "قره باغ کوهستانی".into(), Form::Name),
+        ]);
+        assert_eq!(found(Lang::Fa, "وزیر دفاع رژیم صهیونیستی"), [("israel".into(), "رژیم صهیونیستی".into(), Form::Name)]);
+    }
+
+    #[test]
+    fn english_case_possessive_plural_and_hyphen() {
+        assert_eq!(found(Lang::En, "Israel's drones, Israelis and Israeli-made Arrow-3"), [
+            ("israel".into(), "Israel's".into(), Form::Name),
+            ("israel".into(), "Israelis".into(), Form::Adjective),
+            ("israel".into(), "Israeli".into(), Form::Adjective),
+            ("arrow-3".into(), "Arrow-3".into(), Form::Name),
+        ]);
+        assert!(found(Lang::En, "roast turkey").is_empty());
+        assert_eq!(found(Lang::Ar, "نظام حيتس-3"), [("arrow-3".into(), "حيتس-3".into(), Form::Name)]);
+    }
+}

@@ -1,0 +1,200 @@
+//! Entities: the gazetteer, recognition of its names in text (with Arabic clitics and Persian
+//! suffixes), people introduced by their office, and within-document coreference.
+
+pub mod affixes;
+pub mod coref;
+pub mod gazetteer;
+pub mod index;
+pub mod recognize;
+pub mod roles;
+pub mod translit;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::text::lang::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum EntityType {
+    Country,
+    Person,
+    Organization,
+    WeaponSystem,
+    City,
+    Region,
+    Event,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 7] = [
+        EntityType::Country,
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::WeaponSystem,
+        EntityType::City,
+        EntityType::Region,
+        EntityType::Event,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityType::Country => "Country",
+            EntityType::Person => "Person",
+            EntityType::Organization => "Organization",
+            EntityType::WeaponSystem => "WeaponSystem",
+            EntityType::City => "City",
+            EntityType::Region => "Region",
+            EntityType::Event => "Event",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EntityType> {
+        EntityType::ALL.into_iter().find(|t| t.name().eq_ignore_ascii_case(s))
+    }
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A real thing: one canonical id, an English label, names in every language it is known in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityType,
+    pub label: String,
+    /// Names per language; the first Arabic/Persian name is the label shown in that language, the
+    /// first English name is `label`.
+    pub names: HashMap<Lang, Vec<String>>,
+    pub adjectives: HashMap<Lang, Vec<String>>,
+    pub wikidata: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub country: Option<String>,
+    pub stands_for: Option<String>,
+    pub maker: Option<String>,
+    pub role: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    /// Found in the text (a person introduced by an office), not in the gazetteer.
+    pub discovered: bool,
+}
+
+impl Entity {
+    /// The label in `lang`, if the entity has one there.
+    pub fn label_in(&self, lang: Lang) -> Option<&str> {
+        self.names.get(&lang).and_then(|n| n.first()).map(String::as_str)
+    }
+
+    /// Aliases: every name other than the per-language labels.
+    pub fn aliases(&self) -> impl Iterator<Item = (Lang, &str)> {
+        Lang::ALL.into_iter().flat_map(move |lang| {
+            self.names.get(&lang).into_iter().flat_map(move |names| names.iter().skip(1).map(move |n| (lang, n.as_str())))
+        })
+    }
+
+    pub fn is_news_outlet(&self) -> bool {
+        self.role.as_deref().is_some_and(|r| r.contains("outlet") || r.contains("agency") && r.contains("news"))
+    }
+}
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    /// By a name or alias: "أذربيجان", "Baku".
+    Name,
+    /// By an adjective or demonym: "الإسرائيلية", "Turkish", "ترکیه‌ای".
+    Adjective,
+    /// By a short or descriptive reference resolved within the document: "غانتس", "البلدين".
+    Coreference,
+}
+
+/// A mention of an entity in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Index into the document's entity table ([`DocEntities::entities`]).
+    pub entity: usize,
+    /// Token range in [`crate::text::TextDoc::tokens`].
+    pub tokens: Range<usize>,
+    /// Byte offsets in the original text.
+    pub start: usize,
+    pub end: usize,
+    pub form: Form,
+    pub sentence: usize,
+    pub furniture: bool,
+    /// Arabic proclitic letters on the first token ("و" of "وأذربيجان", "ل" of "لباكو").
+    pub proclitic: String,
+}
+
+/// A person's office as stated in the text: "وزير الدفاع الإسرائيلي يوآف جالانت".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Office {
+    /// The person's mention index.
+    pub person: usize,
+    /// The mention of the state or body the office belongs to, when the text names it.
+    pub of_mention: Option<usize>,
+    /// The entity (document table index) of the state or body.
+    pub of_entity: usize,
+    /// The office in English ("Defence Minister").
+    pub role: String,
+    /// Byte span and token range of the role phrase.
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Range<usize>,
+    /// Proclitic letters on the role's first word ("و" of "ووزير الدفاع").
+    pub proclitic: String,
+    pub sentence: usize,
+    /// The state was not in the text but taken from the gazetteer's knowledge of the person.
+    pub from_gazetteer: bool,
+}
+
+/// What the entity layer found in one document. Entity indices below the gazetteer's length are
+/// gazetteer entities; the ones above are people discovered in this document.
+#[derive(Debug, Clone, Default)]
+pub struct DocEntities {
+    pub discovered: Vec<Entity>,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    pub offices: Vec<Office>,
+}
+
+impl DocEntities {
+    pub fn entity<'a>(&'a self, gazetteer: &'a gazetteer::Gazetteer, index: usize) -> &'a Entity {
+        match index.checked_sub(gazetteer.len()) {
+            Some(i) => &self.discovered[i],
+            None => &gazetteer.entities[index],
+        }
+    }
+}
+
+/// A slug for ids: lowercase ASCII letters and digits joined by `-`.
+pub fn slug(label: &str) -> String {
+    let folded = crate::text::normalize::fold(label);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
+        assert_eq!(slug("İsmail Günaydın"), "ismail-gunaydin");
+        assert_eq!(slug("Arrow 3"), "arrow-3");
+    }
+}

@@ -1,0 +1,315 @@
+//! The entity layer's pass over one document: gazetteer names, offices and the people they
+//! introduce, then back-references.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use super::coref::CorefLexicon;
+use super::gazetteer::Gazetteer;
+use super::index::NameIndex;
+use super::roles::{RoleLexicon, RoleMatch};
+use super::translit::Transliterator;
+use super::{DocEntities, Entity, EntityType, Form, Mention, Office, slug};
+use crate::data::{DataError, RowProblem};
+use crate::text::lang::Lang;
+use crate::text::token::{Token, TokenKind};
+use crate::text::TextDoc;
+
+/// How far (in tokens) after an office its state or body may be named ("رئيس ستاد کل ارتش جمهوری آذربایجان").
+const OFFICE_REACH: usize = 7;
+/// The most words an unknown name introduced by an office may have.
+const NAME_MAX_WORDS: usize = 4;
+
+pub struct EntityLayer {
+    pub gazetteer: Gazetteer,
+    index: NameIndex,
+    roles: RoleLexicon,
+    coref: CorefLexicon,
+    translit: Transliterator,
+}
+
+impl EntityLayer {
+    pub fn load(data_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<EntityLayer, DataError> {
+        let gazetteer = Gazetteer::load(&data_dir.join("gazetteer"), problems)?;
+        let lexicon = data_dir.join("lexicon");
+        Ok(EntityLayer {
+            index: NameIndex::build(&gazetteer),
+            roles: RoleLexicon::load(&lexicon, problems)?,
+            coref: CorefLexicon::load(&lexicon, problems)?,
+            translit: Transliterator::load(&lexicon.join("translit.tsv"), problems)?,
+            gazetteer,
+        })
+    }
+
+    pub fn entity<'a>(&'a self, doc: &'a DocEntities, index: usize) -> &'a Entity {
+        doc.entity(&self.gazetteer, index)
+    }
+
+    pub fn recognize(&self, doc: &TextDoc) -> DocEntities {
+        let mut out = DocEntities::default();
+        let lang_of = |s: usize| doc.paragraphs[doc.sentences[s].paragraph].lang.or(doc.body_lang()).unwrap_or(Lang::En);
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            let furniture = doc.paragraphs[sentence.paragraph].furniture;
+            for m in self.index.find(&doc.text, lang_of(s), &doc.tokens, sentence.tokens.clone()) {
+                let mut mention = self.mention(doc, m.entity, m.tokens, m.form, s, furniture);
+                mention.proclitic = m.proclitic;
+                out.mentions.push(mention);
+            }
+        }
+        let mut discovered_names: HashMap<String, usize> = HashMap::new();
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            if doc.paragraphs[sentence.paragraph].furniture {
+                continue;
+            }
+            let lang = lang_of(s);
+            for role in self.roles.find(lang, &doc.tokens, sentence.tokens.clone()) {
+                self.attach_office(doc, &mut out, &mut discovered_names, lang, s, &role);
+            }
+        }
+        self.find_short_names(doc, &mut out, &lang_of);
+        self.resolve_back_references(doc, &mut out, &lang_of);
+        out.mentions.sort_by_key(|m| (m.tokens.start, m.entity));
+        out
+    }
+
+    fn mention(&self, doc: &TextDoc, entity: usize, tokens: Range<usize>, form: Form, sentence: usize, furniture: bool) -> Mention {
+        let (start, end) = (doc.tokens[tokens.start].start, doc.tokens[tokens.end - 1].end);
+        Mention { entity, tokens, start, end, form, sentence, furniture, proclitic: String::new() }
+    }
+
+    fn mention_at(out: &DocEntities, token: usize) -> Option<usize> {
+        out.mentions.iter().position(|m| m.tokens.contains(&token))
+    }
+
+    fn kind_of(&self, out: &DocEntities, mention: usize) -> EntityType {
+        out.entity(&self.gazetteer, out.mentions[mention].entity).kind
+    }
+
+    /// Links an office to its holder and to the state or body it belongs to.
+    fn attach_office(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, role: &RoleMatch) {
+        let sentence = doc.sentences[s].tokens.clone();
+        let tokens = &doc.tokens;
+        // the state or body: after the office, past words of office titles ("وزير الدفاع الإسرائيلي",
+        // "رئیس ستاد کل ارتش جمهوری آذربایجان"), or in English just before it ("Israeli defence minister")
+        let mut of_mention = None;
+        let mut j = role.tokens.end;
+        while j < sentence.end && j < role.tokens.end + OFFICE_REACH {
+            if let Some(m) = Self::mention_at(out, j) {
+                if matches!(self.kind_of(out, m), EntityType::Country | EntityType::Organization | EntityType::City) {
+                    of_mention = Some(m);
+                }
+                break;
+            }
+            if tokens[j].kind == TokenKind::Punct || !self.roles.is_office_filler(lang, &tokens[j].key) {
+                break;
+            }
+            j += 1;
+        }
+        if of_mention.is_none() && lang == Lang::En && role.tokens.start > sentence.start {
+            of_mention = Self::mention_at(out, role.tokens.start - 1).filter(|&m| self.kind_of(out, m) == EntityType::Country);
+        }
+        let after_complement = of_mention.map_or(role.tokens.end, |m| out.mentions[m].tokens.end.max(role.tokens.end));
+        // the holder: a person right after the office and its complement, or (Persian, English
+        // apposition) right before the office
+        let person = self
+            .person_after(doc, out, names, lang, s, after_complement)
+            .or_else(|| self.person_before(doc, out, names, lang, s, role.tokens.start));
+        let Some(person) = person else { return };
+        let (of_entity, from_gazetteer) = match of_mention {
+            Some(m) => {
+                let e = out.entity(&self.gazetteer, out.mentions[m].entity);
+                // a state's city, ministry or army stands for the state
+                let state = e.stands_for.as_ref().or(e.country.as_ref().filter(|_| e.kind == EntityType::Organization && role.org.is_none()));
+                (state.and_then(|id| self.gazetteer.index_of(id)).unwrap_or(out.mentions[m].entity), false)
+            }
+            None => {
+                let holder = out.entity(&self.gazetteer, out.mentions[person].entity);
+                let known = role.org.as_deref().or(holder.country.as_deref()).and_then(|id| self.gazetteer.index_of(id));
+                match known {
+                    Some(e) => (e, true),
+                    None => return,
+                }
+            }
+        };
+        if out.mentions[person].entity == of_entity {
+            return;
+        }
+        out.offices.push(Office {
+            person,
+            of_mention,
+            of_entity,
+            role: role.role.clone(),
+            start: tokens[role.tokens.start].start,
+            end: tokens[role.tokens.end - 1].end,
+            tokens: role.tokens.clone(),
+            proclitic: role.proclitic.clone(),
+            sentence: s,
+            from_gazetteer,
+        });
+    }
+
+    fn is_person(&self, out: &DocEntities, m: usize) -> bool {
+        self.kind_of(out, m) == EntityType::Person
+    }
+
+    fn person_after(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, from: usize) -> Option<usize> {
+        let end = doc.sentences[s].tokens.end;
+        let mut j = from;
+        // titles and punctuation between office and name: "، الكولونيل إلتشين غولييف", "«"
+        loop {
+            if j >= end {
+                return None;
+            }
+            let t = &doc.tokens[j];
+            let skip = (t.kind == TokenKind::Punct && matches!(t.key.as_str(), "," | "«" | "\"" | "“" | "(" | "‘"))
+                || self.roles.find(lang, &doc.tokens, j..j + 1).first().is_some_and(|r| r.tokens.len() == 1);
+            if !skip {
+                break;
+            }
+            j += 1;
+        }
+        if let Some(m) = Self::mention_at(out, j) {
+            return self.is_person(out, m).then_some(m);
+        }
+        self.discover(doc, out, names, lang, s, j, true)
+    }
+
+    fn person_before(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, role_start: usize) -> Option<usize> {
+        let start = doc.sentences[s].tokens.start;
+        let mut j = role_start;
+        while j > start && doc.tokens[j - 1].kind == TokenKind::Punct && matches!(doc.tokens[j - 1].key.as_str(), "," | "»" | "\"" | "”" | ")" | "’") {
+            j -= 1;
+        }
+        if j == start {
+            return None;
+        }
+        if let Some(m) = Self::mention_at(out, j - 1) {
+            return self.is_person(out, m).then_some(m);
+        }
+        // a name straight before an office is Persian word order; elsewhere it needs a comma
+        if lang == Lang::Fa || j < role_start {
+            return self.discover(doc, out, names, lang, s, j, false);
+        }
+        None
+    }
+
+    /// An unknown name next to an office: up to four words that are not function words, entities or
+    /// offices (guillemets, where Persian uses them, delimit it exactly). A single word is not a name:
+    /// "محمد" names many people.
+    fn discover(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, at: usize, forward: bool) -> Option<usize> {
+        let sentence = doc.sentences[s].tokens.clone();
+        let tokens = &doc.tokens;
+        let is_name_word = |t: &Token| {
+            t.is_word()
+                && !self.roles.is_stopword(lang, &t.key)
+                && (lang != Lang::En || doc.text[t.start..].chars().next().is_some_and(char::is_uppercase))
+        };
+        let mut range = at..at;
+        if forward {
+            while range.end < sentence.end && range.len() < NAME_MAX_WORDS && is_name_word(&tokens[range.end]) && Self::mention_at(out, range.end).is_none() {
+                range.end += 1;
+            }
+        } else {
+            while range.start > sentence.start && range.len() < NAME_MAX_WORDS && is_name_word(&tokens[range.start - 1]) && Self::mention_at(out, range.start - 1).is_none() {
+                range.start -= 1;
+            }
+        }
+        // a name in guillemets is exactly what they enclose
+        let quoted = range.start > sentence.start && tokens[range.start - 1].key == "«" && tokens.get(range.end).is_some_and(|t| t.key == "»");
+        if range.len() < 2 || (lang == Lang::Fa && !quoted && range.len() > 3) {
+            return None;
+        }
+        let surface = &doc.text[tokens[range.start].start..tokens[range.end - 1].end];
+        let key: String = tokens[range.clone()].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
+        let entity = match names.get(&key) {
+            Some(&e) => e,
+            None => {
+                let label = self.translit.to_latin(lang, surface);
+                let e = self.gazetteer.len() + out.discovered.len();
+                let mut entity_names = HashMap::new();
+                entity_names.insert(Lang::En, vec![label.clone()]);
+                entity_names.insert(lang, vec![surface.to_string()]);
+                out.discovered.push(Entity {
+                    id: format!("person-{}", slug(&label)),
+                    kind: EntityType::Person,
+                    label,
+                    names: entity_names,
+                    adjectives: HashMap::new(),
+                    wikidata: None,
+                    lat: None,
+                    lon: None,
+                    country: None,
+                    stands_for: None,
+                    maker: None,
+                    role: None,
+                    since: None,
+                    until: None,
+                    discovered: true,
+                });
+                names.insert(key, e);
+                e
+            }
+        };
+        out.mentions.push(self.mention(doc, entity, range, Form::Name, s, false));
+        Some(out.mentions.len() - 1)
+    }
+
+    /// Later mentions of a discovered person by surname ("ولی اف" after "کریم ولی اف").
+    fn find_short_names(&self, doc: &TextDoc, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang) {
+        if out.discovered.is_empty() {
+            return;
+        }
+        let mut index = NameIndex::default();
+        for (i, e) in out.discovered.iter().enumerate() {
+            let mut e = e.clone();
+            for names in e.names.values_mut() {
+                let surnames: Vec<String> = names.iter().filter_map(|n| n.split_whitespace().last().filter(|s| s.chars().count() >= 4).map(String::from)).collect();
+                names.extend(surnames);
+            }
+            index.add_entity(self.gazetteer.len() + i, &e);
+        }
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            let furniture = doc.paragraphs[sentence.paragraph].furniture;
+            for m in index.find(&doc.text, lang_of(s), &doc.tokens, sentence.tokens.clone()) {
+                if m.tokens.clone().all(|t| Self::mention_at(out, t).is_none()) {
+                    let mention = self.mention(doc, m.entity, m.tokens, Form::Coreference, s, furniture);
+                    out.mentions.push(mention);
+                }
+            }
+        }
+    }
+
+    /// "both countries" and the like become mentions of the countries last named before them.
+    fn resolve_back_references(&self, doc: &TextDoc, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang) {
+        let mut added = Vec::new();
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            if doc.paragraphs[sentence.paragraph].furniture {
+                continue;
+            }
+            for r in self.coref.find(lang_of(s), &doc.tokens, sentence.tokens.clone()) {
+                if r.tokens.clone().any(|t| Self::mention_at(out, t).is_some()) {
+                    continue;
+                }
+                let mut countries: Vec<usize> = Vec::new();
+                let mut before: Vec<&Mention> = out.mentions.iter().filter(|m| !m.furniture && m.tokens.end <= r.tokens.start).collect();
+                before.sort_by_key(|m| m.tokens.start);
+                for m in before.iter().rev() {
+                    let e = out.entity(&self.gazetteer, m.entity);
+                    if e.kind == EntityType::Country && m.form != Form::Coreference && !countries.contains(&m.entity) {
+                        countries.push(m.entity);
+                        if countries.len() == r.count {
+                            break;
+                        }
+                    }
+                }
+                if countries.len() == r.count {
+                    for c in countries {
+                        added.push(self.mention(doc, c, r.tokens.clone(), Form::Coreference, s, false));
+                    }
+                }
+            }
+        }
+        out.mentions.extend(added);
+    }
+}

@@ -1,0 +1,150 @@
+//! Offices that introduce people in news style ("وزير الدفاع الإسرائيلي يوآف جالانت", "Israeli defence
+//! minister Yoav Gallant", "«کریم ولی اف» معاون اول وزیر دفاع"), loaded from
+//! `data/lexicon/<lang>/roles.tsv`, and the function words that end a name
+//! (`data/lexicon/<lang>/stopwords.txt`).
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
+
+use super::affixes::prefix_variants;
+use super::index::name_keys;
+use crate::data::{DataError, RowProblem, read_table};
+use crate::text::lang::Lang;
+use crate::text::normalize::fold;
+use crate::text::token::Token;
+
+#[derive(Debug, Clone)]
+struct RoleForm {
+    keys: Vec<String>,
+    role: String,
+    org: Option<String>,
+}
+
+/// An office named in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleMatch {
+    pub tokens: Range<usize>,
+    pub role: String,
+    /// The gazetteer id of the body the office belongs to, when the lexicon says.
+    pub org: Option<String>,
+    /// Proclitic letters on the first word ("و" of "ووزير").
+    pub proclitic: String,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct RoleLexicon {
+    by_first: HashMap<String, Vec<RoleForm>>,
+    stopwords: HashMap<Lang, HashSet<String>>,
+    /// Every word of every office phrase ("ستاد", "کل", "الدفاع").
+    vocabulary: HashSet<String>,
+}
+
+impl RoleLexicon {
+    pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<RoleLexicon, DataError> {
+        let mut lexicon = RoleLexicon::default();
+        for lang in Lang::ALL {
+            let dir = lexicon_dir.join(lang.code());
+            let roles = dir.join("roles.tsv");
+            if roles.exists() {
+                let table = read_table(&roles, &["role", "forms"])?;
+                problems.extend(table.problems);
+                for row in table.rows {
+                    let org = Some(row.get("org").to_string()).filter(|s| !s.is_empty());
+                    for form in row.list("forms") {
+                        lexicon.add(form, row.get("role"), org.clone());
+                    }
+                }
+            }
+            let stop = dir.join("stopwords.txt");
+            if stop.exists() {
+                let text = std::fs::read_to_string(&stop).map_err(|source| DataError::Io { path: stop.clone(), source })?;
+                let words = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold);
+                lexicon.stopwords.entry(lang).or_default().extend(words);
+            }
+        }
+        Ok(lexicon)
+    }
+
+    pub fn add(&mut self, form: &str, role: &str, org: Option<String>) {
+        let keys = name_keys(form);
+        self.vocabulary.extend(keys.iter().cloned());
+        if let Some(first) = keys.first() {
+            self.by_first.entry(first.clone()).or_default().push(RoleForm { keys, role: role.to_string(), org });
+        }
+    }
+
+    pub fn add_stopword(&mut self, lang: Lang, word: &str) {
+        self.stopwords.entry(lang).or_default().insert(fold(word));
+    }
+
+    /// Whether a token key is a function word of `lang` (with Arabic proclitics stripped).
+    pub fn is_stopword(&self, lang: Lang, key: &str) -> bool {
+        let Some(words) = self.stopwords.get(&lang) else { return false };
+        prefix_variants(lang, key).iter().any(|v| words.contains(&v.key)) || self.role_word(key)
+    }
+
+    /// Whether a word may stand between an office and the state it belongs to: a function word or
+    /// a word of some office title ("وزیر دفاع ملی ترکیه", "رئیس ستاد کل ارتش جمهوری آذربایجان").
+    pub fn is_office_filler(&self, lang: Lang, key: &str) -> bool {
+        self.is_stopword(lang, key) || prefix_variants(lang, key).iter().any(|v| self.vocabulary.contains(&v.key))
+    }
+
+    /// Whether a word starts some office ("وزير", "رئيس"): such a word does not belong to a name.
+    fn role_word(&self, key: &str) -> bool {
+        self.by_first.contains_key(key)
+    }
+
+    /// The offices named in `tokens[range]`, longest first at each position, not overlapping.
+    pub fn find(&self, lang: Lang, tokens: &[Token], range: Range<usize>) -> Vec<RoleMatch> {
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            let mut best: Option<RoleMatch> = None;
+            for v in prefix_variants(lang, &tokens[i].key) {
+                for form in self.by_first.get(&v.key).into_iter().flatten() {
+                    let end = i + form.keys.len();
+                    let fits = end <= range.end && form.keys[1..].iter().zip(&tokens[i + 1..end]).all(|(k, t)| *k == t.key);
+                    if fits && best.as_ref().is_none_or(|b| b.tokens.len() < form.keys.len()) {
+                        best = Some(RoleMatch { tokens: i..end, role: form.role.clone(), org: form.org.clone(), proclitic: v.proclitic.clone() });
+                    }
+                }
+            }
+            match best {
+                Some(m) => {
+                    i = m.tokens.end;
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::tokenize;
+
+    #[test]
+    fn longest_office_with_clitics() {
+        let mut lex = RoleLexicon::default();
+        lex.add("وزير الدفاع", "Defence Minister", None);
+        lex.add("وزير", "Minister", None);
+        lex.add("الرئيس", "President", None);
+        let text = "ووزير الدفاع حسنوف وبالرئيس الأذري";
+        let tokens = tokenize(text, 0);
+        let found: Vec<(String, Range<usize>)> = lex.find(Lang::Ar, &tokens, 0..tokens.len()).into_iter().map(|m| (m.role, m.tokens)).collect();
+        assert_eq!(found, [("Defence Minister".to_string(), 0..2), ("President".to_string(), 3..4)]);
+    }
+
+    #[test]
+    fn stopwords_with_clitics() {
+        let mut lex = RoleLexicon::default();
+        lex.add_stopword(Lang::Ar, "إلى");
+        assert!(lex.is_stopword(Lang::Ar, &fold("إلى")));
+        assert!(lex.is_stopword(Lang::Ar, &fold("وإلى")));
+        assert!(!lex.is_stopword(Lang::Ar, &fold("جالانت")));
+    }
+}

@@ -1,0 +1,375 @@
+//! Applies relation patterns to the sentences of a document.
+//!
+//! A sentence is first turned into items: words, and entities (a mention, or several mentions that
+//! share one span, as "both countries" does). A person's office is folded into the person's item
+//! ("وزير الدفاع الإسرائيلي بيني غانتس" is one Person item), so that the adjective inside an office
+//! is not taken for an actor of its own. A proclitic on an entity ("وأذربيجان", "لباكو") becomes a
+//! word item of its own before it, so patterns and lists can see "و" and "ل".
+//!
+//! Rules are then matched item by item with backtracking; gaps try the shortest skip first, so the
+//! nearest fitting entity fills a slot. A slot takes a list of entities joined by commas and "and".
+
+use std::ops::Range;
+
+use super::pattern::{CueForm, Element, FormFilter, Rule, Slot, SlotRole};
+use super::{RelationLayer, RelationMention, TextSpan};
+use crate::entities::affixes::prefix_variants;
+use crate::entities::recognize::EntityLayer;
+use crate::entities::{DocEntities, EntityType, Form};
+use crate::text::lang::Lang;
+use crate::text::token::TokenKind;
+use crate::text::TextDoc;
+
+#[derive(Debug, Clone)]
+enum ItemKind {
+    Word { key: String, punct: bool },
+    Entity { mentions: Vec<usize> },
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    kind: ItemKind,
+    /// Token span in the document.
+    tokens: Range<usize>,
+}
+
+/// Words that join the members of a list.
+const LIST_JOINERS: &[&str] = &[",", "و", "and", "&"];
+
+struct Ctx<'a> {
+    doc: &'a TextDoc,
+    entities: &'a DocEntities,
+    layer: &'a EntityLayer,
+    lang: Lang,
+    items: Vec<Item>,
+}
+
+/// An entity bound to a slot, with the span it was named by.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Bound {
+    entity: usize,
+    start: usize,
+    end: usize,
+    coreference: bool,
+    adjective: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Bindings {
+    subjects: Vec<Bound>,
+    objects: Vec<Bound>,
+    pairs: Vec<Bound>,
+    /// Token span of the first obligatory cue.
+    cue: Option<Range<usize>>,
+    negative_prefix: bool,
+    gap_words: usize,
+}
+
+pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relations: &RelationLayer) -> Vec<RelationMention> {
+    let mut out = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let paragraph = &doc.paragraphs[sentence.paragraph];
+        if paragraph.furniture {
+            continue;
+        }
+        let Some(lang) = paragraph.lang.or(doc.body_lang()) else { continue };
+        let items = build_items(doc, entities, s, sentence.tokens.clone());
+        if !items.iter().any(|i| matches!(i.kind, ItemKind::Entity { .. })) {
+            continue;
+        }
+        let ctx = Ctx { doc, entities, layer, lang, items };
+        for rule in relations.rules.rules.iter().filter(|r| r.lang == lang) {
+            for start in 0..ctx.items.len() {
+                let mut found = None;
+                match_elements(&ctx, rule, 0, start, Bindings::default(), &mut found);
+                if let Some(b) = found {
+                    emit(&ctx, relations, rule, s, b, &mut out);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn build_items(doc: &TextDoc, entities: &DocEntities, s: usize, tokens: Range<usize>) -> Vec<Item> {
+    // spans covered by entities: a person's office joins the person's span
+    let mut spans: Vec<(Range<usize>, Vec<usize>, String)> = Vec::new();
+    let in_sentence: Vec<usize> = (0..entities.mentions.len()).filter(|&m| entities.mentions[m].sentence == s && !entities.mentions[m].furniture).collect();
+    let mut hidden = vec![false; entities.mentions.len()];
+    let mut extended: Vec<Option<Range<usize>>> = vec![None; entities.mentions.len()];
+    let mut office_proclitic: Vec<Option<String>> = vec![None; entities.mentions.len()];
+    for office in entities.offices.iter().filter(|o| o.sentence == s) {
+        let person = &entities.mentions[office.person];
+        let mut span = person.tokens.start.min(office.tokens.start)..person.tokens.end.max(office.tokens.end);
+        if let Some(m) = office.of_mention {
+            let of = &entities.mentions[m];
+            span = span.start.min(of.tokens.start)..span.end.max(of.tokens.end);
+        }
+        let parts = person.tokens.len() + office.tokens.len() + office.of_mention.map_or(0, |m| entities.mentions[m].tokens.len());
+        if span.len() > parts + 3 {
+            continue; // office and person too far apart to be one phrase
+        }
+        for &m in &in_sentence {
+            if m != office.person && entities.mentions[m].tokens.start >= span.start && entities.mentions[m].tokens.end <= span.end {
+                hidden[m] = true;
+            }
+        }
+        let ext = extended[office.person].get_or_insert(span.clone());
+        *ext = ext.start.min(span.start)..ext.end.max(span.end);
+        if ext.start == office.tokens.start {
+            office_proclitic[office.person] = Some(office.proclitic.clone());
+        }
+    }
+    for &m in &in_sentence {
+        if hidden[m] {
+            continue;
+        }
+        let mention = &entities.mentions[m];
+        let span = extended[m].clone().unwrap_or(mention.tokens.clone());
+        let proclitic = match &office_proclitic[m] {
+            Some(p) => p.clone(),
+            None if span.start == mention.tokens.start => mention.proclitic.clone(),
+            None => String::new(),
+        };
+        match spans.iter_mut().find(|(sp, _, _)| *sp == span) {
+            Some((_, ms, _)) => ms.push(m),
+            None => spans.push((span, vec![m], proclitic)),
+        }
+    }
+    spans.sort_by_key(|(sp, _, _)| (sp.start, std::cmp::Reverse(sp.end)));
+    let mut items = Vec::new();
+    let mut t = tokens.start;
+    let mut next_span = 0;
+    while t < tokens.end {
+        while next_span < spans.len() && spans[next_span].0.start < t {
+            next_span += 1; // overlapped by an earlier span
+        }
+        if next_span < spans.len() && spans[next_span].0.start == t {
+            let (span, mentions, proclitic) = spans[next_span].clone();
+            for c in proclitic.chars() {
+                items.push(Item { kind: ItemKind::Word { key: c.to_string(), punct: false }, tokens: span.start..span.start });
+            }
+            t = span.end.min(tokens.end);
+            items.push(Item { kind: ItemKind::Entity { mentions }, tokens: span });
+            next_span += 1;
+            continue;
+        }
+        let token = &doc.tokens[t];
+        items.push(Item { kind: ItemKind::Word { key: token.key.clone(), punct: token.kind == TokenKind::Punct }, tokens: t..t + 1 });
+        t += 1;
+    }
+    items
+}
+
+/// Depth-first match of `rule.elements[e..]` from item `i`; the first complete match is kept.
+fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found: &mut Option<Bindings>) {
+    if found.is_some() {
+        return;
+    }
+    let Some(element) = rule.elements.get(e) else {
+        *found = Some(b);
+        return;
+    };
+    match element {
+        Element::Gap(n) => {
+            let mut j = i;
+            for skipped in 0..=*n {
+                match_elements(ctx, rule, e + 1, j, Bindings { gap_words: b.gap_words + skipped, ..b.clone() }, found);
+                if found.is_some() || j >= ctx.items.len() || is_clause_break(&ctx.items[j]) {
+                    return;
+                }
+                j += 1;
+            }
+        }
+        Element::Cue { forms, optional, .. } => {
+            if let Some((end, negative)) = match_cue(ctx, forms, i) {
+                let mut nb = b.clone();
+                if !optional && nb.cue.is_none() {
+                    nb.cue = Some(ctx.items[i].tokens.start..ctx.items[end - 1].tokens.end);
+                    nb.negative_prefix = negative;
+                }
+                match_elements(ctx, rule, e + 1, end, nb, found);
+            }
+            if *optional {
+                match_elements(ctx, rule, e + 1, i, b, found);
+            }
+        }
+        Element::Slot(slot) => {
+            for (end, bound) in match_slot(ctx, slot, i) {
+                if slot.role == SlotRole::Pair && bound.len() < 2 {
+                    continue;
+                }
+                let mut nb = b.clone();
+                match slot.role {
+                    SlotRole::Subject => nb.subjects = bound,
+                    SlotRole::Object => nb.objects = bound,
+                    SlotRole::Pair => nb.pairs = bound,
+                }
+                match_elements(ctx, rule, e + 1, end, nb, found);
+                if found.is_some() {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+fn is_clause_break(item: &Item) -> bool {
+    matches!(&item.kind, ItemKind::Word { key, punct: true } if matches!(key.as_str(), ";" | ":" | "(" | ")" | "[" | "]"))
+}
+
+/// Matches one of the cue forms at item `i`: returns the item after it and whether the first word
+/// carried a Persian negative prefix.
+fn match_cue(ctx: &Ctx, forms: &[CueForm], i: usize) -> Option<(usize, bool)> {
+    'forms: for form in forms {
+        let mut negative = false;
+        for (k, word) in form.iter().enumerate() {
+            let Some(Item { kind: ItemKind::Word { key, .. }, .. }) = ctx.items.get(i + k) else { continue 'forms };
+            let prefix = if k == 0 {
+                prefix_variants(ctx.lang, key).iter().find_map(|v| word.matches(&v.key).map(str::to_string))
+            } else {
+                word.matches(key).map(str::to_string)
+            };
+            let Some(prefix) = prefix else { continue 'forms };
+            if k == 0 && ctx.lang == Lang::Fa && (prefix == "ن" || prefix == "نمي") {
+                negative = true;
+            }
+        }
+        return Some((i + form.len(), negative));
+    }
+    None
+}
+
+/// The entities an item offers to a slot.
+fn accepts(ctx: &Ctx, slot: &Slot, item: &Item) -> Vec<Bound> {
+    let ItemKind::Entity { mentions } = &item.kind else { return Vec::new() };
+    let gazetteer = &ctx.layer.gazetteer;
+    let (start, end) = (ctx.doc.tokens[item.tokens.start].start, ctx.doc.tokens[item.tokens.end - 1].end);
+    let mut out = Vec::new();
+    for &m in mentions {
+        let mention = &ctx.entities.mentions[m];
+        match slot.form {
+            FormFilter::Adjective if mention.form != Form::Adjective => continue,
+            FormFilter::Name if mention.form == Form::Adjective => continue,
+            _ => {}
+        }
+        let entity = ctx.entities.entity(gazetteer, mention.entity);
+        let resolved = if slot.types.contains(&entity.kind) {
+            Some(mention.entity)
+        } else if slot.state && slot.types.contains(&EntityType::Country) {
+            state_of(ctx, m)
+        } else {
+            None
+        };
+        if let Some(e) = resolved {
+            if !out.iter().any(|b: &Bound| b.entity == e) {
+                out.push(Bound { entity: e, start, end, coreference: mention.form == Form::Coreference, adjective: mention.form == Form::Adjective });
+            }
+        }
+    }
+    out
+}
+
+/// The state a mention stands for: a capital's country, a ministry's or army's state, an official's
+/// state (by the office stated in this document, else the gazetteer's knowledge).
+fn state_of(ctx: &Ctx, m: usize) -> Option<usize> {
+    let gazetteer = &ctx.layer.gazetteer;
+    let mention = &ctx.entities.mentions[m];
+    let entity = ctx.entities.entity(gazetteer, mention.entity);
+    let by_id = |id: &Option<String>| id.as_deref().and_then(|id| gazetteer.index_of(id));
+    match entity.kind {
+        EntityType::City => by_id(&entity.stands_for),
+        EntityType::Organization => {
+            let acts_for_state = entity.role.as_deref().is_some_and(|r| {
+                ["ministry", "armed forces", "government", "intelligence", "border", "agency", "parliament"].iter().any(|k| r.contains(k))
+            });
+            if acts_for_state { by_id(&entity.country) } else { None }
+        }
+        EntityType::Person => {
+            let stated = ctx.entities.offices.iter().find(|o| o.person == m || ctx.entities.mentions[o.person].entity == mention.entity);
+            let office_state = stated.map(|o| o.of_entity).filter(|&e| ctx.entities.entity(gazetteer, e).kind == EntityType::Country);
+            office_state.or_else(|| by_id(&entity.country))
+        }
+        _ => None,
+    }
+}
+
+/// Slot candidates at item `i`: (item after, entities), longest list first.
+fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Vec<(usize, Vec<Bound>)> {
+    let Some(item) = ctx.items.get(i) else { return Vec::new() };
+    let first = accepts(ctx, slot, item);
+    if first.is_empty() {
+        return Vec::new();
+    }
+    let mut candidates = vec![(i + 1, first.clone())];
+    let mut bound = first;
+    let mut j = i + 1;
+    loop {
+        // joiners: ",", "و", "and" (at least one), then the next member
+        let mut k = j;
+        while k < ctx.items.len() && matches!(&ctx.items[k].kind, ItemKind::Word { key, .. } if LIST_JOINERS.contains(&key.as_str())) {
+            k += 1;
+        }
+        if k == j || k >= ctx.items.len() {
+            break;
+        }
+        let next = accepts(ctx, slot, &ctx.items[k]);
+        if next.is_empty() {
+            break;
+        }
+        for n in next {
+            if !bound.iter().any(|b| b.entity == n.entity) {
+                bound.push(n);
+            }
+        }
+        j = k + 1;
+        candidates.push((j, bound.clone()));
+    }
+    candidates.reverse();
+    candidates
+}
+
+fn emit(ctx: &Ctx, relations: &RelationLayer, rule: &Rule, s: usize, b: Bindings, out: &mut Vec<RelationMention>) {
+    let Some(cue) = b.cue.clone() else { return };
+    let doc = ctx.doc;
+    let sentence = doc.sentences[s].tokens.clone();
+    let stated = relations.modality.detect(ctx.lang, &doc.tokens, sentence, cue.clone(), b.negative_prefix);
+    // a phrasing that implies a modality ("considered buying") holds unless the clause says more
+    let modality = rule.modality.map_or(stated, |m| m.max(stated));
+    let cue_span = TextSpan { start: doc.tokens[cue.start].start, end: doc.tokens[cue.end - 1].end };
+    let pairs: Vec<(Bound, Bound)> = if b.pairs.is_empty() {
+        b.subjects.iter().flat_map(|s| b.objects.iter().map(move |o| (*s, *o))).collect()
+    } else {
+        let p = &b.pairs;
+        (0..p.len()).flat_map(|x| (x + 1..p.len()).map(move |y| (p[x], p[y]))).collect()
+    };
+    let info = rule.relation.info();
+    for (subject, object) in pairs {
+        if subject.entity == object.entity {
+            continue;
+        }
+        let kind = |e: usize| ctx.entities.entity(&ctx.layer.gazetteer, e).kind;
+        if !info.subjects.contains(&kind(subject.entity)) || !info.objects.contains(&kind(object.entity)) {
+            continue;
+        }
+        let mut confidence = rule.confidence * modality.weight() * (1.0 - 0.02 * b.gap_words as f64);
+        if subject.coreference || object.coreference {
+            confidence *= 0.85;
+        }
+        out.push(RelationMention {
+            relation: rule.relation,
+            subject: subject.entity,
+            object: object.entity,
+            sentence: s,
+            subject_span: TextSpan { start: subject.start, end: subject.end },
+            object_span: TextSpan { start: object.start, end: object.end },
+            cue_span,
+            rule: rule.id.clone(),
+            modality,
+            confidence: confidence.clamp(0.05, 0.99),
+            derived: false,
+            role: None,
+            quantities: Vec::new(),
+        });
+    }
+}

@@ -1,0 +1,190 @@
+//! Modality of a relation mention: asserted, reported ("reports emerged that"), planned ("من المقرر"),
+//! considered ("considered buying"), negated ("did not", "نفى", "تکذیب"). Cues come from
+//! `data/lexicon/<lang>/modality.tsv`.
+//!
+//! Negation particles ("لم", "not", "نه") must stand just before the relation's cue; longer cues
+//! (verbs of denial, "reports emerged") count anywhere in the clause before it. Phrases listed as
+//! `asserted` ("ولا سيما", "not only") contain a negation word without negating and mask it.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::data::{DataError, RowProblem, read_table};
+use crate::entities::affixes::prefix_variants;
+use crate::entities::index::name_keys;
+use crate::text::lang::Lang;
+use crate::text::token::Token;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Asserted,
+    Reported,
+    Planned,
+    Considered,
+    Negated,
+}
+
+impl Modality {
+    pub fn name(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Reported => "reported",
+            Modality::Planned => "planned",
+            Modality::Considered => "considered",
+            Modality::Negated => "negated",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Modality> {
+        [Modality::Asserted, Modality::Reported, Modality::Planned, Modality::Considered, Modality::Negated]
+            .into_iter()
+            .find(|m| m.name() == s)
+    }
+
+    /// How much the modality weakens a mention's confidence.
+    pub fn weight(self) -> f64 {
+        match self {
+            Modality::Asserted => 1.0,
+            Modality::Reported => 0.85,
+            Modality::Planned => 0.9,
+            Modality::Considered => 0.7,
+            Modality::Negated => 0.5,
+        }
+    }
+
+    /// Which modality wins when several cues apply: negation over doubt over plans over hearsay.
+    fn strength(self) -> u8 {
+        match self {
+            Modality::Asserted => 0,
+            Modality::Reported => 1,
+            Modality::Planned => 2,
+            Modality::Considered => 3,
+            Modality::Negated => 4,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Cue {
+    keys: Vec<String>,
+    modality: Modality,
+}
+
+/// How close (in tokens) a negation particle must stand before the relation's cue.
+const PARTICLE_REACH: usize = 2;
+/// Negation particles (folded), which negate only the word right after them; other negated cues
+/// ("نفى", "denied", "تکذیب") negate the clause.
+const PARTICLES: &[&str] = &["لم", "لن", "لا", "ما", "ليس", "ليست", "غير", "عدم", "not", "no", "never", "n't", "without", "نه", "بدون", "هيچ"];
+
+#[derive(Debug, Default, Clone)]
+pub struct ModalityLexicon {
+    cues: Vec<Cue>,
+}
+
+impl ModalityLexicon {
+    pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<ModalityLexicon, DataError> {
+        let mut lexicon = ModalityLexicon::default();
+        for lang in Lang::ALL {
+            let path = lexicon_dir.join(lang.code()).join("modality.tsv");
+            if !path.exists() {
+                continue;
+            }
+            let table = read_table(&path, &["modality", "forms"])?;
+            problems.extend(table.problems);
+            for row in table.rows {
+                let Some(modality) = Modality::parse(row.get("modality")) else {
+                    problems.push(row.problem(format!("unknown modality `{}`", row.get("modality"))));
+                    continue;
+                };
+                for form in row.list("forms") {
+                    lexicon.add(form, modality);
+                }
+            }
+        }
+        // longest first, so "ولا سيما" masks "لا"
+        lexicon.cues.sort_by(|a, b| b.keys.len().cmp(&a.keys.len()));
+        Ok(lexicon)
+    }
+
+    pub fn add(&mut self, form: &str, modality: Modality) {
+        let keys = name_keys(form);
+        if !keys.is_empty() {
+            self.cues.push(Cue { keys, modality });
+            self.cues.sort_by(|a, b| b.keys.len().cmp(&a.keys.len()));
+        }
+    }
+
+    /// The modality of a relation whose cue spans `cue` inside the clause `tokens[clause]`.
+    /// `negative_prefix` is set when the cue word itself carries a Persian negative prefix (ن, نمی).
+    pub fn detect(&self, lang: Lang, tokens: &[Token], clause: std::ops::Range<usize>, cue: std::ops::Range<usize>, negative_prefix: bool) -> Modality {
+        let mut best = if negative_prefix { Modality::Negated } else { Modality::Asserted };
+        let mut i = clause.start;
+        while i < cue.start.min(clause.end) {
+            let hit = self.cues.iter().find(|c| {
+                let end = i + c.keys.len();
+                end <= clause.end
+                    && prefix_variants(lang, &tokens[i].key).iter().any(|v| v.key == c.keys[0])
+                    && c.keys[1..].iter().zip(&tokens[i + 1..end]).all(|(k, t)| *k == t.key)
+            });
+            match hit {
+                Some(c) => {
+                    let end = i + c.keys.len();
+                    let particle = c.modality == Modality::Negated && c.keys.len() == 1 && PARTICLES.contains(&c.keys[0].as_str());
+                    let applies = !particle || cue.start.saturating_sub(end) <= PARTICLE_REACH;
+                    if applies && c.modality.strength() > best.strength() {
+                        best = c.modality;
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::tokenize;
+
+    fn lexicon() -> ModalityLexicon {
+        let mut l = ModalityLexicon::default();
+        l.add("لم", Modality::Negated);
+        l.add("نفى", Modality::Negated);
+        l.add("not", Modality::Negated);
+        l.add("ولا سيما", Modality::Asserted);
+        l.add("ورد أن", Modality::Reported);
+        l.add("فكرت في", Modality::Considered);
+        l.add("من المقرر", Modality::Planned);
+        l
+    }
+
+    fn modality(lang: Lang, text: &str, cue_word: &str) -> Modality {
+        let tokens = tokenize(text, 0);
+        let cue = tokens.iter().position(|t| t.key == crate::text::normalize::fold(cue_word)).unwrap();
+        lexicon().detect(lang, &tokens, 0..tokens.len(), cue..cue + 1, false)
+    }
+
+    #[test]
+    fn negation_particles_must_be_close() {
+        assert_eq!(modality(Lang::Ar, "لم تشتر أذربيجان الأسلحة", "تشتر"), Modality::Negated);
+        assert_eq!(modality(Lang::Ar, "لم يعلق أحد على الخبر بينما تشتري أذربيجان", "تشتري"), Modality::Asserted);
+        assert_eq!(modality(Lang::En, "Azerbaijan did not buy drones", "buy"), Modality::Negated);
+        assert_eq!(modality(Lang::Ar, "ونفى الوزير أن تكون بلاده قد اشترت الطائرات", "اشترت"), Modality::Negated);
+    }
+
+    #[test]
+    fn reported_planned_considered() {
+        assert_eq!(modality(Lang::Ar, "ورد أن أذربيجان فكرت في شراء نظام", "شراء"), Modality::Considered);
+        assert_eq!(modality(Lang::Ar, "ورد أن أذربيجان اشترت نظام", "اشترت"), Modality::Reported);
+        assert_eq!(modality(Lang::Ar, "من المقرر أن يتوجه الوزير إلى باكو", "يتوجه"), Modality::Planned);
+    }
+
+    #[test]
+    fn asserted_phrases_mask_negation_words() {
+        assert_eq!(modality(Lang::Ar, "في مجالات عدة ولا سيما التعاون", "التعاون"), Modality::Asserted);
+    }
+}

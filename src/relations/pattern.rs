@@ -1,0 +1,306 @@
+//! The relation pattern language (`data/patterns/<lang>.patterns`).
+//!
+//! ```text
+//! # a comment
+//! @buy   = يشتري | تشتري | اشترت | شراء | *شتري
+//! @arms  = أسلحة | السلاح | معدات عسكرية
+//! buysWeaponsFrom: S:State @buy ~2 @arms ~3 من O:State        ; conf=0.9
+//! ```
+//!
+//! A class line `@name = form | form …` names a set of cue phrases. A form is one or more words; a
+//! word may begin or end with `*` (any letters there: `*شتري` is "يشتري", "تشتري", "نشتري"). Words are
+//! compared by their folded keys, and an Arabic word may carry the proclitics و ف ب ل ك ال.
+//!
+//! A rule line `relation: element element … [; option …]` has these elements, matched in order
+//! within one sentence:
+//! - `S:Types` the subject, `O:Types` the object: an entity, or a list of them ("Turkey, Georgia and
+//!   Azerbaijan"), each of which gets the relation. `Types` is `|`-separated: `Country`, `Person`,
+//!   `Organization`, `WeaponSystem`, `City`, `Region`, `Event`, or `State` (a country, also named by its
+//!   capital, ministry or army), `Actor` (State, Organization or Person), `Place` (Country, City or
+//!   Region), `Any`. Add `/adj` to accept only adjectives ("Turkish", "الإسرائيلية"), `/name` only names.
+//! - `A:Types` a list of two or more entities, every pair of which gets the (symmetric) relation.
+//! - `@class` one phrase of a class; `word` a literal word; either followed by `?` is optional.
+//! - `~N` up to N words of any kind (not across `;` `:` or brackets).
+//!
+//! Options: `conf=0.9` (the rule's confidence, default 0.8), `modality=considered` (what the
+//! phrasing itself implies), `id=name` (shown in evidence; default `LANG:LINE`).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::Modality;
+use super::ontology::Relation;
+use crate::data::{DataError, RowProblem};
+use crate::entities::EntityType;
+use crate::text::lang::Lang;
+use crate::text::normalize::fold;
+use crate::text::token::tokenize;
+
+/// One word of a cue form, with its wildcards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueWord {
+    pub key: String,
+    /// `*` before: any letters may precede (verb prefixes).
+    pub open_start: bool,
+    /// `*` after: any letters may follow (endings, pronoun suffixes).
+    pub open_end: bool,
+}
+
+impl CueWord {
+    /// Whether `token` (a folded key) is this word; returns the letters before the stem when the
+    /// start is open (so a Persian negative prefix can be seen).
+    pub fn matches<'t>(&self, token: &'t str) -> Option<&'t str> {
+        match (self.open_start, self.open_end) {
+            (false, false) => (token == self.key).then_some(""),
+            (false, true) => token.starts_with(&self.key).then_some(""),
+            (true, false) => token.strip_suffix(self.key.as_str()),
+            (true, true) => token.find(&self.key).map(|i| &token[..i]),
+        }
+    }
+}
+
+pub type CueForm = Vec<CueWord>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotRole {
+    Subject,
+    Object,
+    /// Both: a list whose every pair is related.
+    Pair,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormFilter {
+    Any,
+    Adjective,
+    Name,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    pub role: SlotRole,
+    pub types: Vec<EntityType>,
+    /// Countries may be named by their capital, ministries, armies or officials.
+    pub state: bool,
+    pub form: FormFilter,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Element {
+    Slot(Slot),
+    Cue { class: String, forms: Vec<CueForm>, optional: bool },
+    Gap(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    pub id: String,
+    pub relation: Relation,
+    pub lang: Lang,
+    pub elements: Vec<Element>,
+    pub confidence: f64,
+    pub modality: Option<Modality>,
+}
+
+/// All rules of all languages.
+#[derive(Debug, Default, Clone)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+pub fn cue_form(phrase: &str) -> CueForm {
+    phrase
+        .split_whitespace()
+        .flat_map(|word| {
+            let open_start = word.starts_with('*');
+            let open_end = word.ends_with('*');
+            let bare = word.trim_matches('*');
+            // a word such as "حيتس-3" is several tokens; wildcards stay on the outer ones
+            let keys: Vec<String> = tokenize(bare, 0).into_iter().map(|t| t.key).collect();
+            let n = keys.len();
+            keys.into_iter()
+                .enumerate()
+                .map(move |(i, key)| CueWord { key, open_start: open_start && i == 0, open_end: open_end && i + 1 == n })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+impl RuleSet {
+    pub fn load(dir: &Path, problems: &mut Vec<RowProblem>) -> Result<RuleSet, DataError> {
+        let mut set = RuleSet::default();
+        for lang in Lang::ALL {
+            let path = dir.join(format!("{}.patterns", lang.code()));
+            if !path.exists() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).map_err(|source| DataError::Io { path: path.clone(), source })?;
+            set.rules.extend(parse(&path, lang, &text, problems));
+        }
+        Ok(set)
+    }
+}
+
+/// Parses one pattern file; bad lines are reported and skipped.
+pub fn parse(path: &Path, lang: Lang, text: &str, problems: &mut Vec<RowProblem>) -> Vec<Rule> {
+    let mut classes: HashMap<String, Vec<CueForm>> = HashMap::new();
+    let mut rules = Vec::new();
+    let problem = |line: usize, message: String| RowProblem { path: PathBuf::from(path), line, message };
+    for (n, raw) in text.lines().enumerate() {
+        let line_no = n + 1;
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(def) = line.strip_prefix('@') {
+            let Some((name, forms)) = def.split_once('=') else {
+                problems.push(problem(line_no, "a class line is `@name = form | form …`".into()));
+                continue;
+            };
+            let forms: Vec<CueForm> = forms.split('|').map(str::trim).filter(|f| !f.is_empty()).map(cue_form).filter(|f| !f.is_empty()).collect();
+            if forms.is_empty() {
+                problems.push(problem(line_no, format!("class @{} has no forms", name.trim())));
+                continue;
+            }
+            classes.entry(name.trim().to_string()).or_default().extend(forms);
+            continue;
+        }
+        match parse_rule(lang, line, &classes) {
+            Ok(mut rule) => {
+                if rule.id.is_empty() {
+                    rule.id = format!("{}:{}", lang.code(), line_no);
+                }
+                rules.push(rule);
+            }
+            Err(message) => problems.push(problem(line_no, message)),
+        }
+    }
+    rules
+}
+
+fn parse_types(spec: &str) -> Result<(Vec<EntityType>, bool, FormFilter), String> {
+    let (types, form) = match spec.split_once('/') {
+        Some((t, "adj")) => (t, FormFilter::Adjective),
+        Some((t, "name")) => (t, FormFilter::Name),
+        Some((_, other)) => return Err(format!("unknown form filter `/{other}` (adj, name)")),
+        None => (spec, FormFilter::Any),
+    };
+    let mut out = Vec::new();
+    let mut state = false;
+    for t in types.split('|') {
+        match t {
+            "State" => {
+                state = true;
+                out.push(EntityType::Country);
+            }
+            "Actor" => {
+                state = true;
+                out.extend([EntityType::Country, EntityType::Organization, EntityType::Person]);
+            }
+            "Place" => out.extend([EntityType::Country, EntityType::City, EntityType::Region]),
+            "Any" => out.extend(EntityType::ALL),
+            other => out.push(EntityType::parse(other).ok_or_else(|| format!("unknown entity type `{other}`"))?),
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok((out, state, form))
+}
+
+fn parse_rule(lang: Lang, line: &str, classes: &HashMap<String, Vec<CueForm>>) -> Result<Rule, String> {
+    let (head, options) = match line.split_once(';') {
+        Some((h, o)) => (h, o),
+        None => (line, ""),
+    };
+    let (relation, body) = head.split_once(':').ok_or("a rule is `relation: elements … [; options]`")?;
+    let relation = Relation::parse(relation.trim()).ok_or_else(|| format!("unknown relation `{}`", relation.trim()))?;
+    let mut elements = Vec::new();
+    for token in body.split_whitespace() {
+        let element = if let Some(n) = token.strip_prefix('~') {
+            Element::Gap(n.parse().map_err(|_| format!("`{token}`: a gap is ~N with N a number"))?)
+        } else if let Some((role, spec)) = token.split_once(':').filter(|(r, _)| matches!(*r, "S" | "O" | "A")) {
+            let (types, state, form) = parse_types(spec)?;
+            let role = match role {
+                "S" => SlotRole::Subject,
+                "O" => SlotRole::Object,
+                _ => SlotRole::Pair,
+            };
+            Element::Slot(Slot { role, types, state, form })
+        } else {
+            let optional = token.ends_with('?') && token.len() > 1;
+            let word = token.trim_end_matches('?');
+            if let Some(class) = word.strip_prefix('@') {
+                let forms = classes.get(class).ok_or_else(|| format!("unknown class @{class} (define it above the rule)"))?;
+                Element::Cue { class: class.to_string(), forms: forms.clone(), optional }
+            } else {
+                let form = cue_form(word);
+                if form.is_empty() {
+                    return Err(format!("`{token}` is not a word"));
+                }
+                Element::Cue { class: fold(word), forms: vec![form], optional }
+            }
+        };
+        elements.push(element);
+    }
+    let slots: Vec<SlotRole> = elements.iter().filter_map(|e| if let Element::Slot(s) = e { Some(s.role) } else { None }).collect();
+    let valid = matches!(slots.as_slice(), [SlotRole::Pair]) || slots.len() == 2 && slots.contains(&SlotRole::Subject) && slots.contains(&SlotRole::Object);
+    if !valid {
+        return Err("a rule needs one S and one O slot, or one A slot".into());
+    }
+    if slots == [SlotRole::Pair] && !relation.symmetric() {
+        return Err(format!("an A slot relates every pair, which only a symmetric relation allows ({relation} is not)"));
+    }
+    if !elements.iter().any(|e| matches!(e, Element::Cue { optional: false, .. })) {
+        return Err("a rule needs at least one cue that is not optional".into());
+    }
+    let mut rule = Rule { id: String::new(), relation, lang, elements, confidence: 0.8, modality: None };
+    for option in options.split_whitespace() {
+        let (key, value) = option.split_once('=').ok_or_else(|| format!("option `{option}` is not key=value"))?;
+        match key {
+            "conf" => {
+                rule.confidence = value.parse().ok().filter(|c| (0.0..=1.0).contains(c)).ok_or_else(|| format!("conf `{value}` is not in [0, 1]"))?
+            }
+            "modality" => rule.modality = Some(Modality::parse(value).ok_or_else(|| format!("unknown modality `{value}`"))?),
+            "id" => rule.id = value.to_string(),
+            other => return Err(format!("unknown option `{other}` (conf, modality, id)")),
+        }
+    }
+    Ok(rule)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> (Vec<Rule>, Vec<String>) {
+        let mut problems = Vec::new();
+        let rules = parse(Path::new("ar.patterns"), Lang::Ar, text, &mut problems);
+        (rules, problems.iter().map(|p| p.to_string()).collect())
+    }
+
+    #[test]
+    fn classes_rules_and_options() {
+        let (rules, problems) = parse_ok("@buy = يشتري | *شتري | شراء*\nbuysWeaponsFrom: S:State @buy ~2 أسلحة? من O:State ; conf=0.9 id=buy-from\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        let r = &rules[0];
+        assert_eq!(r.relation, Relation::BuysWeaponsFrom);
+        assert_eq!(r.id, "buy-from");
+        assert_eq!(r.confidence, 0.9);
+        assert_eq!(r.elements.len(), 6);
+        let Element::Cue { forms, .. } = &r.elements[1] else { panic!() };
+        assert_eq!(forms[1][0].matches(&fold("تشتري")), Some("ت"));
+        assert_eq!(forms[2][0].matches(&fold("شراءها")), Some(""));
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let (rules, problems) = parse_ok("\nfoo: S:State @x O:State\nbuysWeaponsFrom: S:State شراء\nbuysWeaponsFrom: A:State شراء\nmeetsWith: S:Banana لقاء O:State\n");
+        assert!(rules.is_empty());
+        assert_eq!(problems, [
+            "ar.patterns:2: unknown relation `foo`",
+            "ar.patterns:3: a rule needs one S and one O slot, or one A slot",
+            "ar.patterns:4: an A slot relates every pair, which only a symmetric relation allows (buysWeaponsFrom is not)",
+            "ar.patterns:5: unknown entity type `Banana`",
+        ]);
+    }
+}

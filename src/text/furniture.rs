@@ -1,0 +1,229 @@
+//! Page furniture: the parts of a scraped page that are not the article (site headers, share and
+//! comment boxes, navigation, related-article teasers). Nothing is extracted from them.
+//!
+//! Detection works by phrase lists per language (`data/lexicon/<lang>/furniture.tsv`) and by
+//! structure: lines without letters, short lines above the headline, and runs of teasers that end
+//! with an ellipsis.
+
+use std::path::Path;
+
+use super::lang::Lang;
+use super::normalize::fold;
+use super::segment::Span;
+use crate::data::{DataError, RowProblem, read_table};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A paragraph containing the phrase is furniture.
+    Line,
+    /// The paragraph and the short paragraph after it.
+    LineAndNext,
+    /// The paragraph and everything after it.
+    Tail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    Anywhere,
+    Start,
+    End,
+    Exact,
+}
+
+#[derive(Debug, Clone)]
+struct Rule {
+    kind: Kind,
+    anchor: Anchor,
+    key: String,
+}
+
+impl Rule {
+    /// Anchored phrases ignore punctuation at the anchored edge: "=مقالات ذات صلة" also catches
+    /// "مقالات ذات صلة:".
+    fn matches(&self, paragraph_key: &str) -> bool {
+        match self.anchor {
+            Anchor::Anywhere => paragraph_key.contains(&self.key),
+            Anchor::Start => paragraph_key.trim_start_matches(is_edge_punct).starts_with(&self.key),
+            Anchor::End => paragraph_key.trim_end_matches(is_edge_punct).ends_with(&self.key),
+            Anchor::Exact => paragraph_key.trim_matches(is_edge_punct) == self.key,
+        }
+    }
+}
+
+/// The furniture rules of all languages (a page's furniture is often in another language than its
+/// article: "Connect with us" above an Arabic article).
+#[derive(Debug, Default, Clone)]
+pub struct FurnitureRules {
+    rules: Vec<Rule>,
+}
+
+/// A paragraph is "short" (a header line, an editor's name) below this many words.
+const SHORT_WORDS: usize = 4;
+/// The paragraph after a `line+next` header is taken when it is at most this many characters long.
+const SHORT_NEXT_CHARS: usize = 40;
+
+fn is_edge_punct(c: char) -> bool {
+    c.is_whitespace() || (!c.is_alphanumeric() && c != '%')
+}
+
+/// Folds a paragraph for phrase matching: the matching key with whitespace collapsed.
+fn paragraph_key(text: &str) -> String {
+    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl FurnitureRules {
+    pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<FurnitureRules, DataError> {
+        let mut rules = Vec::new();
+        for lang in Lang::ALL {
+            let path = lexicon_dir.join(lang.code()).join("furniture.tsv");
+            if !path.exists() {
+                continue;
+            }
+            let table = read_table(&path, &["kind", "phrase"])?;
+            problems.extend(table.problems);
+            for row in table.rows {
+                let kind = match row.get("kind") {
+                    "line" => Kind::Line,
+                    "line+next" => Kind::LineAndNext,
+                    "tail" => Kind::Tail,
+                    other => {
+                        problems.push(row.problem(format!("unknown furniture kind `{other}` (line, line+next, tail)")));
+                        continue;
+                    }
+                };
+                let phrase = row.get("phrase");
+                let (anchor, phrase) = if let Some(p) = phrase.strip_prefix('=') {
+                    (Anchor::Exact, p)
+                } else if let Some(p) = phrase.strip_prefix('^').and_then(|p| p.strip_suffix('$')).filter(|p| !p.is_empty()) {
+                    (Anchor::Exact, p)
+                } else if let Some(p) = phrase.strip_prefix('^') {
+                    (Anchor::Start, p)
+                } else if let Some(p) = phrase.strip_suffix('$') {
+                    (Anchor::End, p)
+                } else {
+                    (Anchor::Anywhere, phrase)
+                };
+                let key = paragraph_key(phrase);
+                let key = match anchor {
+                    Anchor::Anywhere => key,
+                    Anchor::Start => key.trim_start_matches(is_edge_punct).to_string(),
+                    Anchor::End => key.trim_end_matches(is_edge_punct).to_string(),
+                    Anchor::Exact => key.trim_matches(is_edge_punct).to_string(),
+                };
+                if key.is_empty() {
+                    problems.push(row.problem("empty furniture phrase"));
+                    continue;
+                }
+                rules.push(Rule { kind, anchor, key });
+            }
+        }
+        Ok(FurnitureRules { rules })
+    }
+
+    /// For each paragraph, whether it is furniture.
+    pub fn classify(&self, text: &str, paragraphs: &[Span]) -> Vec<bool> {
+        let keys: Vec<String> = paragraphs.iter().map(|p| paragraph_key(p.of(text))).collect();
+        let mut furniture = vec![false; paragraphs.len()];
+        let mut i = 0;
+        while i < paragraphs.len() {
+            let key = &keys[i];
+            if !key.chars().any(char::is_alphabetic) {
+                furniture[i] = true; // counters, comment counts, page numbers
+            }
+            match self.rules.iter().find(|r| r.matches(key)).map(|r| r.kind) {
+                Some(Kind::Tail) => {
+                    furniture[i..].iter_mut().for_each(|f| *f = true);
+                    break;
+                }
+                Some(Kind::LineAndNext) => {
+                    furniture[i] = true;
+                    if i + 1 < paragraphs.len() && keys[i + 1].chars().count() <= SHORT_NEXT_CHARS {
+                        furniture[i + 1] = true;
+                        i += 1;
+                    }
+                }
+                Some(Kind::Line) => furniture[i] = true,
+                None => {}
+            }
+            i += 1;
+        }
+        mark_teaser_runs(&keys, &mut furniture);
+        furniture
+    }
+}
+
+fn word_count(key: &str) -> usize {
+    key.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count()
+}
+
+fn ends_with_ellipsis(key: &str) -> bool {
+    key.ends_with("...") || key.ends_with('…')
+}
+
+/// Related-article teasers come in runs of truncated paragraphs ("…", "..."); one truncated
+/// paragraph alone is left to the article (a quotation may trail off).
+fn mark_teaser_runs(keys: &[String], furniture: &mut [bool]) {
+    let truncated: Vec<usize> = (0..keys.len()).filter(|&i| ends_with_ellipsis(&keys[i])).collect();
+    for (n, &i) in truncated.iter().enumerate() {
+        let near = |j: Option<&usize>| j.is_some_and(|&j| j.abs_diff(i) <= 2);
+        if near(truncated.get(n + 1)) || (n > 0 && near(truncated.get(n - 1))) {
+            furniture[i] = true;
+        }
+    }
+}
+
+/// The headline: the first paragraph that is not furniture and has at least a few words. Short lines
+/// above it (site name, section, editor) are header furniture.
+pub fn find_title(text: &str, paragraphs: &[Span], furniture: &mut [bool]) -> Option<usize> {
+    let title = (0..paragraphs.len())
+        .find(|&i| !furniture[i] && word_count(&paragraph_key(paragraphs[i].of(text))) >= SHORT_WORDS)?;
+    furniture[..title].iter_mut().for_each(|f| *f = true);
+    Some(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment::paragraphs;
+
+    fn rules(lines: &[(&str, &str)]) -> FurnitureRules {
+        let rules = lines
+            .iter()
+            .map(|(kind, phrase)| {
+                let kind = match *kind {
+                    "line" => Kind::Line,
+                    "line+next" => Kind::LineAndNext,
+                    _ => Kind::Tail,
+                };
+                Rule { kind, anchor: Anchor::Anywhere, key: paragraph_key(phrase) }
+            })
+            .collect();
+        FurnitureRules { rules }
+    }
+
+    #[test]
+    fn header_with_editor_name_share_box_and_related_tail() {
+        let text = "رئيس مجلسى الإدارة والتحرير\nعبدالرحيم علي\nالعنوان الرئيسي للمقال هنا اليوم\nنص المقال الأول.\nشاركنا الخبر\n213\nمقالات ذات صلة\nتيزر أول...\n";
+        let r = rules(&[("line+next", "رئيس مجلسى الإدارة والتحرير"), ("line", "شاركنا الخبر"), ("tail", "مقالات ذات صلة")]);
+        let p = paragraphs(text);
+        let mut f = r.classify(text, &p);
+        assert_eq!(f, [true, true, false, false, true, true, true, true]);
+        assert_eq!(find_title(text, &p, &mut f), Some(2));
+    }
+
+    #[test]
+    fn teaser_runs_are_furniture_but_a_lone_ellipsis_is_not() {
+        let text = "قال الوزير إن الأمر...\nنص\nاخر الاخبار\nدعت نرجس محمدي إلى...\nاخر الاخبار\nوعد ولي العهد...\n";
+        let f = rules(&[]).classify(text, &paragraphs(text));
+        assert_eq!(f, [false, false, false, true, false, true]);
+    }
+
+    #[test]
+    fn short_lines_above_the_headline_are_header_furniture() {
+        let text = "بوابة العرب\nجار السوء.. أنقرة تشعل الصراع بين أرمينيا وأذربيجان\n";
+        let p = paragraphs(text);
+        let mut f = rules(&[]).classify(text, &p);
+        assert_eq!(find_title(text, &p, &mut f), Some(1));
+        assert_eq!(f, [true, false]);
+    }
+}
