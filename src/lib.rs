@@ -10,8 +10,10 @@
 //! - [`store`]: the Oxigraph store on disk, one named graph per document;
 //! - [`export`]: GraphML, GEXF, CSV and RDF dumps; [`report`]: Markdown/HTML/JSON reports.
 
+pub mod corpus;
 pub mod data;
 pub mod entities;
+pub mod export;
 pub mod input;
 pub mod metadata;
 pub mod pipeline;

@@ -1,11 +1,18 @@
+//! The `khabar` command line: parses arguments and hands each command to the library.
+
+mod cli;
+
 use std::process::ExitCode;
 
-fn main() -> ExitCode {
-    khabar_cli::run()
-}
+use clap::Parser;
 
-mod khabar_cli {
-    pub fn run() -> std::process::ExitCode {
-        std::process::ExitCode::SUCCESS
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("khabar: {e:#}");
+            ExitCode::FAILURE
+        }
     }
 }

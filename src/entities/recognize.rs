@@ -69,7 +69,7 @@ impl EntityLayer {
         }
         self.find_short_names(doc, &mut out, &lang_of);
         self.resolve_back_references(doc, &mut out, &lang_of);
-        out.mentions.sort_by_key(|m| (m.tokens.start, m.entity));
+        sort_mentions(&mut out);
         out
     }
 
@@ -116,6 +116,9 @@ impl EntityLayer {
             .person_after(doc, out, names, lang, s, after_complement)
             .or_else(|| self.person_before(doc, out, names, lang, s, role.tokens.start));
         let Some(person) = person else { return };
+        if !role.office {
+            return; // the role introduced the person, but is no office of a state
+        }
         let (of_entity, from_gazetteer) = match of_mention {
             Some(m) => {
                 let e = out.entity(&self.gazetteer, out.mentions[m].entity);
@@ -220,6 +223,11 @@ impl EntityLayer {
         if range.len() < 2 || (lang == Lang::Fa && !quoted && range.len() > 3) {
             return None;
         }
+        // ordinary words after an office are not a name ("الرئيس التركي يعلن دعمه"); guillemets are
+        // evidence enough
+        if !quoted && tokens[range.clone()].iter().all(|t| self.roles.is_common(lang, &t.key)) {
+            return None;
+        }
         let surface = &doc.text[tokens[range.start].start..tokens[range.end - 1].end];
         let key: String = tokens[range.clone()].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
         let entity = match names.get(&key) {
@@ -311,5 +319,21 @@ impl EntityLayer {
             }
         }
         out.mentions.extend(added);
+    }
+}
+
+/// Puts mentions in text order, keeping the offices pointing at the same mentions.
+fn sort_mentions(out: &mut DocEntities) {
+    let mut order: Vec<usize> = (0..out.mentions.len()).collect();
+    order.sort_by_key(|&m| (out.mentions[m].tokens.start, out.mentions[m].entity));
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut old: Vec<Option<Mention>> = std::mem::take(&mut out.mentions).into_iter().map(Some).collect();
+    out.mentions = order.iter().map(|&m| old[m].take().expect("each mention once")).collect();
+    for office in &mut out.offices {
+        office.person = new_index[office.person];
+        office.of_mention = office.of_mention.map(|m| new_index[m]);
     }
 }

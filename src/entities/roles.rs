@@ -19,6 +19,7 @@ struct RoleForm {
     keys: Vec<String>,
     role: String,
     org: Option<String>,
+    office: bool,
 }
 
 /// An office named in the text.
@@ -30,6 +31,8 @@ pub struct RoleMatch {
     pub org: Option<String>,
     /// Proclitic letters on the first word ("و" of "ووزير").
     pub proclitic: String,
+    /// An office of a state or body; `false` for roles such as "military analyst".
+    pub office: bool,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -38,6 +41,16 @@ pub struct RoleLexicon {
     stopwords: HashMap<Lang, HashSet<String>>,
     /// Every word of every office phrase ("ستاد", "کل", "الدفاع").
     vocabulary: HashSet<String>,
+    /// Frequent words of each language (`common-words.txt`): a name needs a word that is not one.
+    common: HashMap<Lang, HashSet<String>>,
+}
+
+/// Words that link an office to its state: "minister of defence of Azerbaijan", "و".
+const OFFICE_LINKS: &[&str] = &["و", "and", "of", "the"];
+
+fn read_words(path: &Path) -> Result<Vec<String>, DataError> {
+    let text = std::fs::read_to_string(path).map_err(|source| DataError::Io { path: path.into(), source })?;
+    Ok(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect())
 }
 
 impl RoleLexicon {
@@ -51,26 +64,33 @@ impl RoleLexicon {
                 problems.extend(table.problems);
                 for row in table.rows {
                     let org = Some(row.get("org").to_string()).filter(|s| !s.is_empty());
+                    let office = row.get("office") != "no";
                     for form in row.list("forms") {
-                        lexicon.add(form, row.get("role"), org.clone());
+                        lexicon.add_role(form, row.get("role"), org.clone(), office);
                     }
                 }
             }
             let stop = dir.join("stopwords.txt");
             if stop.exists() {
-                let text = std::fs::read_to_string(&stop).map_err(|source| DataError::Io { path: stop.clone(), source })?;
-                let words = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold);
-                lexicon.stopwords.entry(lang).or_default().extend(words);
+                lexicon.stopwords.entry(lang).or_default().extend(read_words(&stop)?);
+            }
+            let common = dir.join("common-words.txt");
+            if common.exists() {
+                lexicon.common.entry(lang).or_default().extend(read_words(&common)?);
             }
         }
         Ok(lexicon)
     }
 
     pub fn add(&mut self, form: &str, role: &str, org: Option<String>) {
+        self.add_role(form, role, org, true);
+    }
+
+    fn add_role(&mut self, form: &str, role: &str, org: Option<String>, office: bool) {
         let keys = name_keys(form);
         self.vocabulary.extend(keys.iter().cloned());
         if let Some(first) = keys.first() {
-            self.by_first.entry(first.clone()).or_default().push(RoleForm { keys, role: role.to_string(), org });
+            self.by_first.entry(first.clone()).or_default().push(RoleForm { keys, role: role.to_string(), org, office });
         }
     }
 
@@ -87,7 +107,12 @@ impl RoleLexicon {
     /// Whether a word may stand between an office and the state it belongs to: a function word or
     /// a word of some office title ("وزیر دفاع ملی ترکیه", "رئیس ستاد کل ارتش جمهوری آذربایجان").
     pub fn is_office_filler(&self, lang: Lang, key: &str) -> bool {
-        self.is_stopword(lang, key) || prefix_variants(lang, key).iter().any(|v| self.vocabulary.contains(&v.key))
+        OFFICE_LINKS.contains(&key) || prefix_variants(lang, key).iter().any(|v| self.vocabulary.contains(&v.key))
+    }
+
+    /// Whether a word is among the language's frequent words (Arabic proclitics stripped).
+    pub fn is_common(&self, lang: Lang, key: &str) -> bool {
+        self.common.get(&lang).is_some_and(|words| prefix_variants(lang, key).iter().any(|v| words.contains(&v.key)))
     }
 
     /// Whether a word starts some office ("وزير", "رئيس"): such a word does not belong to a name.
@@ -106,7 +131,7 @@ impl RoleLexicon {
                     let end = i + form.keys.len();
                     let fits = end <= range.end && form.keys[1..].iter().zip(&tokens[i + 1..end]).all(|(k, t)| *k == t.key);
                     if fits && best.as_ref().is_none_or(|b| b.tokens.len() < form.keys.len()) {
-                        best = Some(RoleMatch { tokens: i..end, role: form.role.clone(), org: form.org.clone(), proclitic: v.proclitic.clone() });
+                        best = Some(RoleMatch { tokens: i..end, role: form.role.clone(), org: form.org.clone(), proclitic: v.proclitic.clone(), office: form.office });
                     }
                 }
             }

@@ -1,24 +1,41 @@
-//! English labels for people the gazetteer does not know, by a letter table
-//! (`data/lexicon/translit.tsv`): "یوآف جالانت" → "Yoav Jalant". Such a label is a stand-in until
+//! English labels for people the gazetteer does not know, by the table in
+//! `data/lexicon/translit.tsv` ("کریم ولی اف" → "Karim Valiyev"). Such a label is a stand-in until
 //! someone adds the person to the gazetteer; the original spelling is kept as the entity's name.
+//!
+//! The table's kinds (see its header): `word` (a whole word), `suffix` (a name ending; `_` stands for
+//! the space before a separate last word: "ولی اف"), `prefix`, `initial` and `final` (letters at a
+//! word's edges), `digraph`, `letter`. Short vowels are not written in Arabic script, so "a" is put
+//! between consonants that come before a word's first vowel (حسن → hsn → Hasan).
 
 use std::path::Path;
 
 use crate::data::{DataError, RowProblem, read_table};
 use crate::text::lang::Lang;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Suffix,
+    Prefix,
+    Initial,
+    Final,
+    Digraph,
+    Letter,
+}
+
 #[derive(Debug, Clone)]
 struct Rule {
+    lang: Lang,
+    kind: Kind,
     from: Vec<char>,
+    /// Empty when the letter is dropped (written `-` in the table).
     to: String,
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct Transliterator {
-    /// Letter rules per script (ar, fa), longest `from` first.
-    letters: Vec<(Lang, Rule)>,
-    /// Word-ending rules ("اف" → "ov"), longest first.
-    suffixes: Vec<(Lang, Rule)>,
+    /// Longest `from` first within each kind.
+    rules: Vec<Rule>,
 }
 
 impl Transliterator {
@@ -27,69 +44,131 @@ impl Transliterator {
         if !path.exists() {
             return Ok(t);
         }
-        let table = read_table(path, &["script", "from"])?;
+        let table = read_table(path, &["script", "kind", "from"])?;
         problems.extend(table.problems);
         for row in table.rows {
             let Some(lang) = Lang::from_code(row.get("script")).filter(|l| *l != Lang::En) else {
                 problems.push(row.problem(format!("unknown script `{}` (ar, fa)", row.get("script"))));
                 continue;
             };
-            let rule = Rule { from: row.get("from").chars().collect(), to: row.get("to").to_string() };
-            match row.get("kind") {
-                "suffix" => t.suffixes.push((lang, rule)),
-                "" | "letter" | "digraph" => t.letters.push((lang, rule)),
-                other => problems.push(row.problem(format!("unknown kind `{other}` (letter, suffix)"))),
-            }
+            let kind = match row.get("kind") {
+                "word" => Kind::Word,
+                "suffix" => Kind::Suffix,
+                "prefix" => Kind::Prefix,
+                "initial" => Kind::Initial,
+                "final" => Kind::Final,
+                "digraph" => Kind::Digraph,
+                "letter" => Kind::Letter,
+                other => {
+                    problems.push(row.problem(format!("unknown kind `{other}`")));
+                    continue;
+                }
+            };
+            let to = match row.get("to") {
+                "-" => String::new(),
+                to => to.to_string(),
+            };
+            t.rules.push(Rule { lang, kind, from: row.get("from").chars().collect(), to });
         }
-        t.letters.sort_by(|a, b| b.1.from.len().cmp(&a.1.from.len()));
-        t.suffixes.sort_by(|a, b| b.1.from.len().cmp(&a.1.from.len()));
+        t.rules.sort_by(|a, b| b.from.len().cmp(&a.from.len()));
         Ok(t)
+    }
+
+    fn rules(&self, lang: Lang, kind: Kind) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().filter(move |r| r.lang == lang && r.kind == kind)
     }
 
     /// A Latin rendering of `name`, each word capitalised.
     pub fn to_latin(&self, lang: Lang, name: &str) -> String {
-        let words: Vec<String> = name
-            .split(|c: char| c.is_whitespace() || c == '\u{200C}')
-            .filter(|w| !w.is_empty())
-            .map(|w| capitalise(&self.word(lang, w)))
-            .filter(|w| !w.is_empty())
+        let cleaned: String = name
+            .chars()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c) && *c != '\u{0640}' && !crate::text::normalize::is_quote(*c))
+            .map(|c| if c == '\u{200C}' { ' ' } else { c })
             .collect();
-        words.join(" ")
-    }
-
-    fn word(&self, lang: Lang, word: &str) -> String {
-        if word.is_ascii() {
-            return word.to_string();
-        }
-        let chars: Vec<char> = word.chars().filter(|c| !crate::text::normalize::is_quote(*c)).collect();
-        let suffix = self.suffixes.iter().filter(|(l, _)| *l == lang).find(|(_, r)| chars.len() > r.from.len() + 1 && chars.ends_with(&r.from));
-        let (stem, ending) = match suffix {
-            Some((_, r)) => (&chars[..chars.len() - r.from.len()], r.to.as_str()),
-            None => (&chars[..], ""),
-        };
-        let mut out = String::new();
+        let words: Vec<Vec<char>> = cleaned.split_whitespace().map(|w| w.chars().collect()).collect();
+        let mut out: Vec<String> = Vec::new();
         let mut i = 0;
-        while i < stem.len() {
-            let at_start = i == 0;
-            let rule = self.letters.iter().filter(|(l, _)| *l == lang).find(|(_, r)| {
-                let initial = r.from.first() == Some(&'^');
-                let from = if initial { &r.from[1..] } else { &r.from[..] };
-                (!initial || at_start) && !from.is_empty() && stem[i..].starts_with(from)
+        while i < words.len() {
+            let word = &words[i];
+            if word.iter().all(|c| c.is_ascii()) {
+                out.push(word.iter().collect());
+                i += 1;
+                continue;
+            }
+            // an ending written as a word of its own: "ولی اف" → "Vali" + "yev"
+            let joined = words.get(i + 1).and_then(|next| {
+                self.rules(lang, Kind::Suffix).find_map(|r| {
+                    let split = r.from.iter().position(|&c| c == '_')?;
+                    let (end_of_word, next_word) = (&r.from[..split], &r.from[split + 1..]);
+                    (next == next_word && word.len() > end_of_word.len() && word.ends_with(end_of_word))
+                        .then(|| format!("{}{}", self.stem(lang, &word[..word.len() - end_of_word.len()]), r.to))
+                })
             });
-            match rule {
-                Some((_, r)) => {
-                    out.push_str(&r.to);
-                    i += r.from.len() - usize::from(r.from.first() == Some(&'^'));
+            match joined {
+                Some(w) => {
+                    out.push(w);
+                    i += 2;
                 }
                 None => {
-                    if stem[i].is_ascii_alphanumeric() {
-                        out.push(stem[i]);
+                    out.push(self.word(lang, word));
+                    i += 1;
+                }
+            }
+        }
+        out.iter().filter(|w| !w.is_empty()).map(|w| capitalise(w)).collect::<Vec<_>>().join(" ")
+    }
+
+    fn word(&self, lang: Lang, word: &[char]) -> String {
+        if let Some(r) = self.rules(lang, Kind::Word).find(|r| r.from == word) {
+            return r.to.clone();
+        }
+        if let Some(r) = self.rules(lang, Kind::Suffix).find(|r| !r.from.contains(&'_') && word.len() > r.from.len() + 1 && word.ends_with(&r.from)) {
+            return format!("{}{}", self.word_without_suffix(lang, &word[..word.len() - r.from.len()]), r.to);
+        }
+        self.word_without_suffix(lang, word)
+    }
+
+    fn word_without_suffix(&self, lang: Lang, word: &[char]) -> String {
+        match self.rules(lang, Kind::Prefix).find(|r| word.len() > r.from.len() + 1 && word.starts_with(&r.from)) {
+            Some(r) => format!("{}{}", r.to, self.stem(lang, &word[r.from.len()..])),
+            None => self.stem(lang, word),
+        }
+    }
+
+    /// Letters to Latin units, then "a" between the consonants before the first vowel.
+    fn stem(&self, lang: Lang, chars: &[char]) -> String {
+        let mut units: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let rest = &chars[i..];
+            let rule = if i == 0 { self.rules(lang, Kind::Initial).find(|r| rest.starts_with(&r.from)) } else { None }
+                .or_else(|| self.rules(lang, Kind::Final).find(|r| rest == r.from.as_slice()))
+                .or_else(|| self.rules(lang, Kind::Digraph).find(|r| rest.starts_with(&r.from)))
+                .or_else(|| self.rules(lang, Kind::Letter).find(|r| rest.starts_with(&r.from)));
+            match rule {
+                Some(r) => {
+                    if !r.to.is_empty() {
+                        units.push(r.to.to_lowercase());
+                    }
+                    i += r.from.len();
+                }
+                None => {
+                    if chars[i].is_ascii_alphanumeric() {
+                        units.push(chars[i].to_ascii_lowercase().to_string());
                     }
                     i += 1;
                 }
             }
         }
-        out.push_str(ending);
+        let has_vowel = |u: &str| u.chars().any(|c| "aeiou".contains(c));
+        let first_vowel = units.iter().position(|u| has_vowel(u)).unwrap_or(units.len());
+        let mut out = String::new();
+        for (k, u) in units.iter().enumerate() {
+            if k > 0 && k <= first_vowel && k < units.len() && !has_vowel(&units[k - 1]) && !has_vowel(u) {
+                out.push('a');
+            }
+            out.push_str(u);
+        }
         out
     }
 }
@@ -107,22 +186,25 @@ mod tests {
     use super::*;
 
     fn table() -> Transliterator {
-        let text = "script\tfrom\tto\tkind\nar\tي\ty\tletter\nar\tو\tv\tletter\nar\tآ\ta\tletter\nar\tف\tf\tletter\nar\tج\tj\tletter\nar\tا\ta\tletter\nar\tل\tl\tletter\nar\tن\tn\tletter\nar\tت\tt\tletter\nar\tوف\tov\tsuffix\nar\tح\th\tletter\nar\tس\ts\tletter\n";
-        let table = crate::data::parse_table(Path::new("t.tsv"), text, &["script", "from"]).unwrap();
+        let repo_table = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lexicon/translit.tsv");
         let mut problems = Vec::new();
-        let dir = std::env::temp_dir().join(format!("khabar-translit-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("translit.tsv");
-        std::fs::write(&path, text).unwrap();
-        let t = Transliterator::load(&path, &mut problems).unwrap();
-        assert!(problems.is_empty() && table.problems.is_empty());
+        let t = Transliterator::load(&repo_table, &mut problems).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
         t
     }
 
     #[test]
-    fn letters_and_name_endings() {
+    fn press_style_names_from_persian_and_arabic() {
         let t = table();
-        assert_eq!(t.to_latin(Lang::Ar, "يوآف جالانت"), "Yvaf Jalant");
-        assert_eq!(t.to_latin(Lang::Ar, "حسنوف"), "Hsnov");
+        assert_eq!(t.to_latin(Lang::Fa, "کریم ولی اف"), "Karim Valiyev");
+        assert_eq!(t.to_latin(Lang::Ar, "إلهام علييف"), "Ilham Aliyev");
+        assert_eq!(t.to_latin(Lang::Ar, "حسنوف"), "Hasanov");
+    }
+
+    #[test]
+    fn guillemets_and_latin_words_pass() {
+        let t = table();
+        assert_eq!(t.to_latin(Lang::Fa, "«کریم ولی اف»"), "Karim Valiyev");
+        assert_eq!(t.to_latin(Lang::Fa, "Modern.az"), "Modern.az");
     }
 }

@@ -131,6 +131,10 @@ def main() -> int:
                        or any(c in foreign for c in item))
                 ok(not bad, f"{r['id']} {col} letters", item)
 
+    qids = [r["wikidata"] for r in countries + capitals if r["wikidata"]]
+    dup = sorted({q for q in qids if qids.count(q) > 1})
+    ok(not dup, "no Wikidata id used twice", ", ".join(dup))
+
     # one folded name, one entity
     owner: dict[str, str] = {}
     clashes = []
