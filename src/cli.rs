@@ -47,6 +47,12 @@ enum Command {
         #[arg(long)]
         negated: bool,
     },
+    /// Run pattern test cases (tests/fixtures/relations/*.tsv): texts with the triples they must and
+    /// must not give. Exits non-zero when a case fails.
+    TestPatterns {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// List what the gazetteer knows, in every language.
     Entities {
         /// Only entities of this type (Country, Person, Organization, WeaponSystem, City, Region, Event).
@@ -68,6 +74,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract { paths, format, entities, negated } => extract(&cli.data, &paths, format, entities, negated),
         Command::Entities { kind, search } => list_entities(&cli.data, kind.as_deref(), search.as_deref()),
+        Command::TestPatterns { files } => test_patterns(&cli.data, &files),
     }
 }
 
@@ -178,4 +185,20 @@ fn list_entities(data: &Path, kind: Option<&str>, search: Option<&str>) -> Resul
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn test_patterns(data: &Path, files: &[PathBuf]) -> Result<ExitCode> {
+    let k = knowledge(data)?;
+    let mut total = 0;
+    let mut failed = 0;
+    for file in files {
+        let (n, failures) = khabar::eval::cases::run_file(&k, file).with_context(|| format!("cannot read {}", file.display()))?;
+        total += n;
+        failed += failures.len();
+        for f in failures {
+            println!("FAIL {}: {}\n     {}", f.location, f.message, f.text.replace('\n', " / "));
+        }
+    }
+    println!("{} cases, {} failures", total, failed);
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

@@ -13,6 +13,7 @@
 pub mod corpus;
 pub mod data;
 pub mod entities;
+pub mod eval;
 pub mod export;
 pub mod input;
 pub mod metadata;

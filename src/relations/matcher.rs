@@ -195,9 +195,9 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
             }
         }
         Element::Slot(slot) => {
-            for (end, bound) in match_slot(ctx, slot, i) {
+            if let Some((end, bound)) = match_slot(ctx, slot, i) {
                 if slot.role == SlotRole::Pair && bound.len() < 2 {
-                    continue;
+                    return;
                 }
                 let mut nb = b.clone();
                 match slot.role {
@@ -206,9 +206,6 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                     SlotRole::Pair => nb.pairs = bound,
                 }
                 match_elements(ctx, rule, e + 1, end, nb, found);
-                if found.is_some() {
-                    return;
-                }
             }
         }
     }
@@ -294,23 +291,35 @@ fn state_of(ctx: &Ctx, m: usize) -> Option<usize> {
     }
 }
 
-/// Slot candidates at item `i`: (item after, entities), longest list first.
-fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Vec<(usize, Vec<Bound>)> {
-    let Some(item) = ctx.items.get(i) else { return Vec::new() };
+fn is_joiner(item: &Item) -> bool {
+    matches!(&item.kind, ItemKind::Word { key, .. } if LIST_JOINERS.contains(&key.as_str()))
+}
+
+/// A slot takes a whole list of entities or nothing: "Aliyev, Hasanov and Guliyev" is never split
+/// into a subject and an object. Returns (item after, entities).
+fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
+    let item = ctx.items.get(i)?;
     let first = accepts(ctx, slot, item);
     if first.is_empty() {
-        return Vec::new();
+        return None;
     }
-    let mut candidates = vec![(i + 1, first.clone())];
+    // not from the middle of a list
+    let mut k = i;
+    while k > 0 && is_joiner(&ctx.items[k - 1]) {
+        k -= 1;
+    }
+    if k < i && k > 0 && !accepts(ctx, slot, &ctx.items[k - 1]).is_empty() {
+        return None;
+    }
     let mut bound = first;
-    let mut j = i + 1;
+    let mut end = i + 1;
     loop {
         // joiners: ",", "و", "and" (at least one), then the next member
-        let mut k = j;
-        while k < ctx.items.len() && matches!(&ctx.items[k].kind, ItemKind::Word { key, .. } if LIST_JOINERS.contains(&key.as_str())) {
+        let mut k = end;
+        while k < ctx.items.len() && is_joiner(&ctx.items[k]) {
             k += 1;
         }
-        if k == j || k >= ctx.items.len() {
+        if k == end || k >= ctx.items.len() {
             break;
         }
         let next = accepts(ctx, slot, &ctx.items[k]);
@@ -322,11 +331,9 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Vec<(usize, Vec<Bound>)> {
                 bound.push(n);
             }
         }
-        j = k + 1;
-        candidates.push((j, bound.clone()));
+        end = k + 1;
     }
-    candidates.reverse();
-    candidates
+    Some((end, bound))
 }
 
 fn emit(ctx: &Ctx, relations: &RelationLayer, rule: &Rule, s: usize, b: Bindings, out: &mut Vec<RelationMention>) {
