@@ -19,4 +19,5 @@ pub mod input;
 pub mod metadata;
 pub mod pipeline;
 pub mod relations;
+pub mod store;
 pub mod text;
