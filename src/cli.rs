@@ -27,12 +27,71 @@ pub struct Cli {
     /// Directory of khabar's knowledge: gazetteer, lexicons, patterns, queries.
     #[arg(long, global = true, default_value = "data", env = "KHABAR_DATA")]
     data: PathBuf,
+    /// The Oxigraph store (a directory, created by `build`).
+    #[arg(long, global = true, default_value = "data/store", env = "KHABAR_STORE")]
+    store: PathBuf,
+    /// Base IRI of khabar's entities, documents and vocabulary in the store.
+    #[arg(long, global = true, default_value = khabar::store::vocab::DEFAULT_BASE, env = "KHABAR_BASE_IRI")]
+    base_iri: String,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// Read articles, store the graph on disk and write the exports (the main command).
+    ///
+    /// Each article is one transaction in the store: a changed article replaces its previous
+    /// version, an unchanged one is skipped, so running build twice changes nothing.
+    Build {
+        /// Article files (.txt, .html, .jsonl) or directories of them.
+        #[arg(default_value = "data/articles")]
+        paths: Vec<PathBuf>,
+        /// Where the exports (GraphML, CSV, N-Quads) go.
+        #[arg(long, default_value = "exports")]
+        exports: PathBuf,
+        /// Do not write exports.
+        #[arg(long)]
+        no_exports: bool,
+    },
+    /// Run a SPARQL query on the store: inline, from a file, or a named query of data/queries/.
+    Query {
+        /// The query text.
+        sparql: Option<String>,
+        /// Read the query from this file.
+        #[arg(long, conflicts_with = "sparql")]
+        file: Option<PathBuf>,
+        /// Run the named query data/queries/NAME.rq (see --list).
+        #[arg(long, conflicts_with_all = ["sparql", "file"])]
+        name: Option<String>,
+        /// Value of a query parameter, e.g. --param entity=Azerbaijan.
+        #[arg(long = "param", value_name = "NAME=VALUE")]
+        params: Vec<String>,
+        /// List the named queries.
+        #[arg(long)]
+        list: bool,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
+        /// At most this many rows.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Give up after this many seconds.
+        #[arg(long)]
+        timeout: Option<f64>,
+    },
+    /// Remove documents (by id: the file name without extension) and everything they contributed.
+    Remove {
+        #[arg(required = true)]
+        documents: Vec<String>,
+        /// Where to rewrite the exports afterwards.
+        #[arg(long, default_value = "exports")]
+        exports: PathBuf,
+    },
+    /// Print khabar's RDF vocabulary (OWL classes and properties).
+    Vocab {
+        #[arg(long, value_enum, default_value_t = VocabFormat::Turtle)]
+        format: VocabFormat,
+    },
     /// Print the relations found in articles (no store involved).
     Extract {
         /// Article files (.txt, .html, .jsonl) or directories of them.
@@ -65,13 +124,37 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum QueryFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+    Turtle,
+    Ntriples,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum VocabFormat {
+    Turtle,
+    Ntriples,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum RowFormat {
     Tsv,
     Jsonl,
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    let iris = khabar::store::vocab::Iris::new(&cli.base_iri);
     match cli.command {
+        Command::Build { paths, exports, no_exports } => build(&cli.data, &cli.store, iris, paths, (!no_exports).then_some(exports)),
+        Command::Query { sparql, file, name, params, list, format, limit, timeout } => {
+            query(&cli.data, &cli.store, iris, QueryArgs { sparql, file, name, params, list, format, limit, timeout })
+        }
+        Command::Remove { documents, exports } => remove(&cli.store, iris, &documents, &exports),
+        Command::Vocab { format } => vocab(iris, format),
         Command::Extract { paths, format, entities, negated } => extract(&cli.data, &paths, format, entities, negated),
         Command::Entities { kind, search } => list_entities(&cli.data, kind.as_deref(), search.as_deref()),
         Command::TestPatterns { files } => test_patterns(&cli.data, &files),
@@ -201,4 +284,120 @@ fn test_patterns(data: &Path, files: &[PathBuf]) -> Result<ExitCode> {
     }
     println!("{} cases, {} failures", total, failed);
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn build(data: &Path, store: &Path, iris: khabar::store::vocab::Iris, inputs: Vec<PathBuf>, exports: Option<PathBuf>) -> Result<ExitCode> {
+    let k = knowledge(data)?;
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+    let options = khabar::build::BuildOptions { inputs, store: store.to_path_buf(), exports, iris };
+    let mut failed = false;
+    let summary = khabar::build::build(
+        &k,
+        &options,
+        |n| {
+            bar.suspend(|| failed |= report_notice(n));
+        },
+        |done| {
+            if done % 50 == 0 {
+                bar.set_message(format!("{done} documents"));
+                bar.tick();
+            }
+        },
+    )?;
+    bar.finish_and_clear();
+    println!(
+        "khabar build: {} documents ({} added, {} replaced, {} unchanged), {} inputs skipped",
+        summary.documents, summary.added, summary.replaced, summary.unchanged, summary.skipped
+    );
+    println!("  page furniture: {} paragraphs dropped", summary.furniture);
+    println!("  graph: {} entities, {} edges, {} relation mentions in this run", summary.entities, summary.edges, summary.relation_mentions);
+    println!("  store: {}", store.display());
+    for path in &summary.written {
+        println!("  wrote {}", path.display());
+    }
+    println!("  took {:.2} s", summary.elapsed.as_secs_f64());
+    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+struct QueryArgs {
+    sparql: Option<String>,
+    file: Option<PathBuf>,
+    name: Option<String>,
+    params: Vec<String>,
+    list: bool,
+    format: QueryFormat,
+    limit: Option<usize>,
+    timeout: Option<f64>,
+}
+
+fn query(data: &Path, store: &Path, iris: khabar::store::vocab::Iris, a: QueryArgs) -> Result<ExitCode> {
+    use khabar::store::query::{self, QueryOptions, ResultFormat};
+    let named = query::named_queries(&data.join("queries")).context("cannot read the named queries")?;
+    if a.list {
+        for q in &named {
+            println!("{}\n    {}", q.name, q.description.replace('\n', "\n    "));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let sparql = match (a.sparql, a.file, a.name) {
+        (Some(s), _, _) => s,
+        (_, Some(f), _) => std::fs::read_to_string(&f).with_context(|| format!("cannot read {}", f.display()))?,
+        (_, _, Some(n)) => match named.into_iter().find(|q| q.name == n) {
+            Some(q) => q.sparql,
+            None => anyhow::bail!("no named query `{n}` in {} (see khabar query --list)", data.join("queries").display()),
+        },
+        _ => anyhow::bail!("give a query, --file FILE or --name NAME (see khabar query --help)"),
+    };
+    let mut params = Vec::new();
+    for p in &a.params {
+        let (k, v) = p.split_once('=').with_context(|| format!("--param `{p}` is not NAME=VALUE"))?;
+        params.push((k.trim_start_matches('?').to_string(), v.to_string()));
+    }
+    let format = match a.format {
+        QueryFormat::Table => ResultFormat::Table,
+        QueryFormat::Csv => ResultFormat::Csv,
+        QueryFormat::Tsv => ResultFormat::Tsv,
+        QueryFormat::Json => ResultFormat::Json,
+        QueryFormat::Xml => ResultFormat::Xml,
+        QueryFormat::Turtle => ResultFormat::Turtle,
+        QueryFormat::Ntriples => ResultFormat::NTriples,
+    };
+    let graph = khabar::store::GraphStore::open_read_only(store, iris)?;
+    let options = QueryOptions { timeout: a.timeout.map(std::time::Duration::from_secs_f64), limit: a.limit, params };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let outcome = query::run(&graph, &sparql, &options, format, &mut out)?;
+    out.flush()?;
+    if outcome.truncated {
+        eprintln!("note: results cut at {} rows (--limit)", outcome.rows);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn remove(store: &Path, iris: khabar::store::vocab::Iris, documents: &[String], exports: &Path) -> Result<ExitCode> {
+    let graph = khabar::store::GraphStore::open(store, iris)?;
+    let mut missing = false;
+    for d in documents {
+        if graph.remove(d)? {
+            println!("removed {d}");
+        } else {
+            eprintln!("error: no document `{d}` in {}", store.display());
+            missing = true;
+        }
+    }
+    khabar::store::view::refresh(&graph)?;
+    khabar::build::write_exports(&graph, exports)?;
+    graph.flush()?;
+    Ok(if missing { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn vocab(iris: khabar::store::vocab::Iris, format: VocabFormat) -> Result<ExitCode> {
+    let rdf_format = match format {
+        VocabFormat::Turtle => oxigraph::io::RdfFormat::Turtle,
+        VocabFormat::Ntriples => oxigraph::io::RdfFormat::NTriples,
+    };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    khabar::store::vocab::write_vocabulary(&iris, rdf_format, &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }

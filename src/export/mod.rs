@@ -1,4 +1,10 @@
-//! Exports of the graph and of extractions: per-document triples (TSV/JSONL), and (elsewhere in this
-//! folder) GraphML, GEXF, CSV and RDF dumps.
+//! Exports of the graph: GraphML, GEXF, CSV and RDF dumps of the store, and the per-document triples
+//! of `khabar extract`. Each format is a writer over the same [`graph::Graph`].
 
+pub mod csv;
+pub mod graph;
+pub mod graphml;
+pub mod layout;
+pub mod rdf;
+pub mod style;
 pub mod triples;

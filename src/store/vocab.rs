@@ -187,6 +187,26 @@ pub fn vocabulary(iris: &Iris) -> Vec<Quad> {
     q
 }
 
+/// Writes the vocabulary with the usual prefixes.
+pub fn write_vocabulary(iris: &Iris, format: oxigraph::io::RdfFormat, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let mut serializer = oxigraph::io::RdfSerializer::from_format(format);
+    for (prefix, ns) in [
+        ("kh", iris.ontology()),
+        ("owl", OWL.to_string()),
+        ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#".to_string()),
+        ("rdfs", "http://www.w3.org/2000/01/rdf-schema#".to_string()),
+        ("xsd", "http://www.w3.org/2001/XMLSchema#".to_string()),
+    ] {
+        serializer = serializer.with_prefix(prefix, ns).map_err(std::io::Error::other)?;
+    }
+    let mut w = serializer.for_writer(out);
+    for q in vocabulary(iris) {
+        w.serialize_triple(oxigraph::model::TripleRef::new(&q.subject, &q.predicate, &q.object))?;
+    }
+    w.finish()?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
