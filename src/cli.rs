@@ -106,6 +106,12 @@ enum Command {
         #[arg(long)]
         negated: bool,
     },
+    /// Print what khabar reads of each article: language, headline, publisher, cited outlets,
+    /// publication date, paragraphs and page furniture.
+    Documents {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Run pattern test cases (tests/fixtures/relations/*.tsv): texts with the triples they must and
     /// must not give. Exits non-zero when a case fails.
     TestPatterns {
@@ -158,6 +164,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract { paths, format, entities, negated } => extract(&cli.data, &paths, format, entities, negated),
         Command::Entities { kind, search } => list_entities(&cli.data, kind.as_deref(), search.as_deref()),
         Command::TestPatterns { files } => test_patterns(&cli.data, &files),
+        Command::Documents { paths } => documents(&cli.data, &paths),
     }
 }
 
@@ -400,4 +407,43 @@ fn vocab(iris: khabar::store::vocab::Iris, format: VocabFormat) -> Result<ExitCo
     khabar::store::vocab::write_vocabulary(&iris, rdf_format, &mut out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn documents(data: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
+    let k = knowledge(data)?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    writeln!(out, "document\tlanguage\tpublisher\tcites\tdate\ttitle\tparagraphs\tfurniture\tsentences\tnote")?;
+    let mut failed = false;
+    let mut io_error = None;
+    corpus::run(
+        &k,
+        paths,
+        |x| {
+            let d = &x.document;
+            let label = |id: &String| x.entities.iter().find(|e| &e.id == id).map_or(id.clone(), |e| e.label.clone());
+            let dash = |s: String| if s.is_empty() { "-".to_string() } else { s.replace(['\t', '\n'], " ") };
+            let line = format!(
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                d.id,
+                dash(d.lang.map(|l| l.code().to_string()).unwrap_or_default()),
+                dash(d.publisher_id.as_ref().map(label).or(d.publisher.clone()).unwrap_or_default()),
+                dash(d.cites.iter().map(label).collect::<Vec<_>>().join("|")),
+                dash(d.date.clone().unwrap_or_default()),
+                dash(d.title.clone().unwrap_or_default()),
+                d.paragraphs,
+                d.furniture,
+                d.sentences,
+                dash(d.lang_note.clone().unwrap_or_default()),
+            );
+            if let Err(e) = writeln!(out, "{line}") {
+                io_error.get_or_insert(e);
+            }
+        },
+        |n| failed |= report_notice(n),
+    );
+    if let Some(e) = io_error {
+        return Err(e.into());
+    }
+    out.flush()?;
+    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }

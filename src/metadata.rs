@@ -54,6 +54,8 @@ pub struct DocumentMeta {
 
 /// A byline line names its outlet in a few words.
 const BYLINE_WORDS: usize = 6;
+/// How many paragraphs of the body may open with a publisher formula ("به گزارش …").
+const LEAD_PARAGRAPHS: usize = 3;
 
 pub fn describe(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, attribution: &Attribution, months: &Months, given_publisher: Option<&str>, given_date: Option<&str>) -> DocumentMeta {
     let gazetteer = &layer.gazetteer;
@@ -80,19 +82,20 @@ pub fn describe(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, attr
             .find_map(|p| mentions_in(p).find(|m| is_outlet(m.entity)))
             .map(|m| (Some(m.entity), entities.entity(gazetteer, m.entity).label.clone()));
     }
-    if publisher.is_none() && body_start < doc.paragraphs.len() {
-        // "به گزارش آران نیوز ..." opening the first paragraph
-        let p = &doc.paragraphs[body_start];
-        let tokens = &doc.tokens[p.tokens.clone()];
-        for formula in &attribution.publisher_formulas {
-            let opens = formula.len() < tokens.len() && formula.iter().zip(tokens).all(|(k, t)| *k == t.key);
-            if opens {
+    if publisher.is_none() {
+        // "به گزارش آران نیوز ..." opening one of the first paragraphs (Persian agencies put a lead
+        // paragraph before it)
+        let first_paragraphs = (body_start..doc.paragraphs.len()).filter(|&p| !doc.paragraphs[p].furniture).take(LEAD_PARAGRAPHS);
+        publisher = first_paragraphs.into_iter().find_map(|p| {
+            let p = &doc.paragraphs[p];
+            let tokens = &doc.tokens[p.tokens.clone()];
+            attribution.publisher_formulas.iter().find_map(|formula| {
+                let opens = formula.len() < tokens.len() && formula.iter().zip(tokens).all(|(k, t)| *k == t.key);
                 let after = p.tokens.start + formula.len();
-                if let Some(m) = entities.mentions.iter().find(|m| m.tokens.start == after && is_outlet(m.entity)) {
-                    publisher = Some((Some(m.entity), entities.entity(gazetteer, m.entity).label.clone()));
-                }
-            }
-        }
+                opens.then(|| entities.mentions.iter().find(|m| m.tokens.start == after && is_outlet(m.entity))).flatten()
+            })
+        })
+        .map(|m| (Some(m.entity), entities.entity(gazetteer, m.entity).label.clone()));
     }
     let publisher_entity = publisher.as_ref().and_then(|(e, _)| *e);
     let mut cites = Vec::new();

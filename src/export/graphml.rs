@@ -2,9 +2,10 @@
 //!
 //! GraphML has no notion of parallel edges that Gephi keeps apart (it merges them by default), so
 //! khabar writes ONE edge per related pair carrying every relation between them: `relations` lists
-//! them all, `relation` names the one with most mentions, `label` shows them. A pair related only by
-//! symmetric relations gets an undirected edge; otherwise the edge runs from subject to object
-//! (symmetric relations are attached to the pair in id order). The per-relation multigraph is in the
+//! them all, `relation` names the one with most mentions, `label` shows them. Every edge is directed
+//! (networkx and igraph refuse GraphML that mixes directed and undirected edges): it runs from
+//! subject to object, and a symmetric relation runs between its pair in id order, flagged by
+//! `symmetric = true`. The per-relation multigraph, with truly undirected symmetric edges, is in the
 //! GEXF export.
 //!
 //! Key ids are descriptive; the ids Gephi reads specially (`label`, `weight`, `x`, `y`, `size`, `r`,
@@ -51,6 +52,7 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("goldstein", "edge", "goldstein", "double"),
     ("family", "edge", "family", "string"),
     ("derived", "edge", "derived", "boolean"),
+    ("symmetric", "edge", "symmetric", "boolean"),
     ("evidence", "edge", "evidence", "string"),
 ];
 
@@ -73,7 +75,7 @@ fn data<W: Write>(w: &mut Writer<W>, key: &str, value: &str) -> std::io::Result<
     Ok(())
 }
 
-/// Edges grouped per pair: ((source, target), edges, directed).
+/// Edges grouped per pair: ((source, target), edges, whether any of them is directed).
 pub fn pairs(graph: &Graph) -> Vec<((String, String), Vec<&Edge>, bool)> {
     let mut groups: BTreeMap<(String, String), Vec<&Edge>> = BTreeMap::new();
     for e in &graph.edges {
@@ -143,7 +145,6 @@ pub fn write<W: Write>(graph: &Graph, out: W) -> std::io::Result<()> {
                         .with_attribute(("id", format!("e{i}").as_str()))
                         .with_attribute(("source", xml_id(&source).as_str()))
                         .with_attribute(("target", xml_id(&target).as_str()))
-                        .with_attribute(("directed", if directed { "true" } else { "false" }))
                         .write_inner_content(|w| {
                             data(w, "label", &names.join(", "))?;
                             data(w, "relation", main.relation.name())?;
@@ -159,6 +160,7 @@ pub fn write<W: Write>(graph: &Graph, out: W) -> std::io::Result<()> {
                             data(w, "goldstein", &info.goldstein.to_string())?;
                             data(w, "family", &format!("{:?}", main.relation.family()).to_lowercase())?;
                             data(w, "derived", if edges.iter().all(|e| e.derived) { "true" } else { "false" })?;
+                            data(w, "symmetric", if directed { "false" } else { "true" })?;
                             data(w, "evidence", &quote(&main.evidence, 240))?;
                             data(w, "r", &r.to_string())?;
                             data(w, "g", &g.to_string())?;

@@ -1,0 +1,88 @@
+//! `khabar extract`: the TSV contract, the score on the sample corpus, and errors per input.
+
+use std::process::Command;
+
+use crate::{khabar, ok, repo, shared, stderr, stdout, tsv_rows};
+
+#[test]
+fn tsv_has_the_contract_columns_and_one_row_per_triple() {
+    let out = ok(khabar(&["extract", repo().join("data/articles").to_str().unwrap(), "--format", "tsv"]));
+    let header: Vec<&str> = out.lines().next().unwrap().split('\t').collect();
+    for column in ["document", "subject", "predicate", "object", "confidence", "evidence", "derived"] {
+        assert!(header.contains(&column), "missing column {column} in {header:?}");
+    }
+    let rows = tsv_rows(&out);
+    let mut keys: Vec<(String, String, String, String)> =
+        rows.iter().map(|r| (r["document"].clone(), r["subject"].clone(), r["predicate"].clone(), r["object"].clone())).collect();
+    let n = keys.len();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(n, keys.len(), "duplicate (document, subject, predicate, object) rows");
+    assert!(rows.iter().all(|r| r["confidence"].parse::<f64>().is_ok_and(|c| (0.0..=1.0).contains(&c))));
+    assert!(rows.iter().any(|r| r["document"] == "002_748b30b6e760c374" && r["subject"] == "Azerbaijan" && r["predicate"] == "buysWeaponsFrom" && r["object"] == "Israel"));
+}
+
+#[test]
+fn entities_option_lists_entities_per_document() {
+    let out = ok(khabar(&["extract", repo().join("data/articles").to_str().unwrap(), "--entities"]));
+    let rows = tsv_rows(&out);
+    assert!(rows.iter().any(|r| r["document"] == "000_ab0cd647e8adc387" && r["label"] == "Azerbaijan" && r["type"] == "Country"));
+    assert!(rows.iter().any(|r| r["document"] == "002_748b30b6e760c374" && r["label"] == "Benny Gantz" && r["type"] == "Person"));
+}
+
+/// The score of tools/score.py on the sample corpus, as (triple F1, explicit recall, furniture
+/// violations, entity recall, entity precision).
+fn score() -> Option<(f64, f64, usize, f64, f64)> {
+    let shared = shared()?;
+    let dir = tempfile::tempdir().unwrap();
+    let triples = dir.path().join("triples.tsv");
+    let entities = dir.path().join("entities.tsv");
+    let articles = repo().join("data/articles");
+    std::fs::write(&triples, ok(khabar(&["extract", articles.to_str().unwrap()]))).unwrap();
+    std::fs::write(&entities, ok(khabar(&["extract", articles.to_str().unwrap(), "--entities"]))).unwrap();
+    let o = Command::new("python3")
+        .arg(shared.join("tools/score.py"))
+        .arg(shared.join("gold/seeds"))
+        .arg(&triples)
+        .arg("--entities")
+        .arg(&entities)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let f = |a: &str, b: &str| v[a][b].as_f64().unwrap();
+    Some((f("triples", "f1"), f("triples", "explicit_recall"), v["furniture_violations"].as_u64().unwrap() as usize, f("entities", "recall_required"), f("entities", "precision")))
+}
+
+#[test]
+fn sample_corpus_scores_above_the_bar() {
+    let Some((f1, explicit, furniture, entity_recall, entity_precision)) = score() else {
+        eprintln!("../shared not found: score test skipped");
+        return;
+    };
+    eprintln!("sample corpus: F1 {f1}, explicit recall {explicit}, furniture {furniture}, entity recall {entity_recall}, entity precision {entity_precision}");
+    assert_eq!(furniture, 0, "furniture entities in triples");
+    assert!(f1 >= 0.6, "triple F1 {f1} < 0.6");
+}
+
+#[test]
+fn bad_inputs_are_reported_by_name_and_the_rest_is_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Azerbaijan bought drones from Turkey in 2020, the defence ministry in Baku said on Monday.").unwrap();
+    std::fs::write(dir.path().join("notes.docx"), "x").unwrap();
+    std::fs::write(dir.path().join("blob.txt"), b"\x00\x01\x02binary").unwrap();
+    std::fs::write(dir.path().join("feed.jsonl"), "{\"id\": \"a1\", \"text\": \"Israel and Azerbaijan held talks in Baku about defence cooperation and trade.\"}\nnot json\n").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let o = khabar(&["extract", dir.path().to_str().unwrap(), missing.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("notes.docx: skipped: unknown extension"), "{err}");
+    assert!(err.contains("blob.txt: skipped: binary file"), "{err}");
+    assert!(err.contains("feed.jsonl:2: skipped:"), "{err}");
+    assert!(err.contains("missing.txt: no such file or directory"), "{err}");
+    let out = stdout(&o);
+    assert!(out.contains("good\tAzerbaijan\tbuysWeaponsFrom\tTurkey"), "{out}");
+    assert!(out.contains("a1\t"), "the JSONL record that parses is processed:\n{out}");
+}

@@ -1,0 +1,26 @@
+//! The pattern test cases of every language (tests/fixtures/relations/*.tsv): each relation type
+//! with positive phrasings, a direction trap and a negation.
+
+use crate::{khabar, repo, stdout};
+
+fn run(lang: &str) {
+    let file = repo().join(format!("tests/fixtures/relations/{lang}.tsv"));
+    assert!(file.exists(), "{} is missing", file.display());
+    let o = khabar(&["test-patterns", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stdout(&o));
+}
+
+#[test]
+fn arabic_cases() {
+    run("ar");
+}
+
+#[test]
+fn persian_cases() {
+    run("fa");
+}
+
+#[test]
+fn english_cases() {
+    run("en");
+}

@@ -1,0 +1,56 @@
+//! The store across runs: replacing a changed article, removing one, refusing a damaged store.
+
+use crate::{khabar, ok, stderr};
+
+const COUNT_GRAPHS: &str = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+
+fn count(store: &str) -> usize {
+    let out = ok(khabar(&["query", COUNT_GRAPHS, "--store", store, "--format", "csv"]));
+    out.lines().nth(1).unwrap().trim().parse().unwrap()
+}
+
+#[test]
+fn changed_articles_replace_their_graph_and_removed_ones_leave_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    let a = articles.join("a.txt");
+    std::fs::write(&a, "Azerbaijan bought drones from Turkey in 2020, the ministry in Baku said on Monday.").unwrap();
+    std::fs::write(articles.join("b.txt"), "Israel and Azerbaijan signed a defence agreement in Baku on Tuesday, officials said.").unwrap();
+    let store = dir.path().join("store");
+    let exports = dir.path().join("exports");
+    let (s, e, arts) = (store.to_str().unwrap(), exports.to_str().unwrap(), articles.to_str().unwrap());
+    ok(khabar(&["build", arts, "--store", s, "--exports", e]));
+    assert_eq!(count(s), 2);
+
+    std::fs::write(&a, "Azerbaijan bought drones from Israel in 2021, the ministry in Baku said on Monday.").unwrap();
+    let out = ok(khabar(&["build", arts, "--store", s, "--exports", e]));
+    assert!(out.contains("(0 added, 1 replaced, 1 unchanged)"), "{out}");
+    assert_eq!(count(s), 2, "the old version of a.txt is gone");
+    let turkey = "ASK { ?s <https://w3id.org/khabar/ontology#buysWeaponsFrom> <https://w3id.org/khabar/entity/turkey> }";
+    assert!(ok(khabar(&["query", turkey, "--store", s])).contains("false"));
+
+    ok(khabar(&["remove", "a", "--store", s, "--exports", e]));
+    assert_eq!(count(s), 1);
+    let any_a = "ASK { GRAPH ?g { <https://w3id.org/khabar/document/a> ?p ?o } }";
+    assert!(ok(khabar(&["query", any_a, "--store", s])).contains("false"));
+    let view_israel = "ASK { ?s <https://w3id.org/khabar/ontology#buysWeaponsFrom> ?o }";
+    assert!(ok(khabar(&["query", view_israel, "--store", s])).contains("false"), "the view forgets what a.txt said");
+}
+
+#[test]
+fn a_damaged_or_missing_store_is_one_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere");
+    let o = khabar(&["query", "ASK {}", "--store", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no store at"), "{}", stderr(&o));
+
+    let damaged = dir.path().join("damaged");
+    std::fs::create_dir(&damaged).unwrap();
+    std::fs::write(damaged.join("CURRENT"), "MANIFEST-999999\n").unwrap();
+    let o = khabar(&["query", "ASK {}", "--store", damaged.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("cannot open the store at") && err.lines().count() == 1, "{err}");
+}
