@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::corpus::{self, Notice};
 use crate::export::graph::Graph;
-use crate::export::{csv, graphml, rdf};
+use crate::export::{csv, gexf, graphml, rdf};
 use crate::pipeline::Knowledge;
 use crate::store::vocab::Iris;
 use crate::store::{GraphStore, Ingest, StoreError, view};
@@ -109,6 +109,7 @@ pub fn write_exports(store: &GraphStore, dir: &Path) -> Result<Vec<PathBuf>, Bui
     let csv_io = |e: ::csv::Error| std::io::Error::other(e);
     Ok(vec![
         write_file(dir.join("graph.graphml"), |out| graphml::write(&graph, out))?,
+        write_file(dir.join("graph.gexf"), |out| gexf::write(&graph, out))?,
         write_file(dir.join("nodes.csv"), |out| csv::write_nodes(&graph, out).map_err(csv_io))?,
         write_file(dir.join("edges.csv"), |out| csv::write_edges(&graph, out).map_err(csv_io))?,
         write_file(dir.join("graph.nq"), |out| rdf::dump(store, rdf::DumpFormat::NQuads, out))?,

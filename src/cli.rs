@@ -87,6 +87,44 @@ enum Command {
         #[arg(long, default_value = "exports")]
         exports: PathBuf,
     },
+    /// Export the graph, or the part of it you ask for, from the store.
+    ///
+    /// Examples: only arms transfers since 2020:
+    ///   khabar export --format gexf --relation buysWeaponsFrom --since 2020
+    /// the ego network of Azerbaijan:
+    ///   khabar export --format graphml --around Azerbaijan --depth 1
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Graphml)]
+        format: ExportFormat,
+        /// Output file (for csv: a directory, receiving nodes.csv and edges.csv); default standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Keep only these relations (repeat or comma-separate).
+        #[arg(long = "relation", value_delimiter = ',')]
+        relations: Vec<String>,
+        /// Keep only edges between entities of these types.
+        #[arg(long = "type", value_delimiter = ',')]
+        types: Vec<String>,
+        /// Keep edges mentioned on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Keep edges first mentioned on or before this date.
+        #[arg(long)]
+        until: Option<String>,
+        #[arg(long)]
+        min_confidence: Option<f64>,
+        #[arg(long)]
+        min_mentions: Option<usize>,
+        /// Keep the neighbourhood of this entity (id or label in any language).
+        #[arg(long)]
+        around: Vec<String>,
+        /// How many steps from --around.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Leave out state-level roll-ups derived from officials' offices.
+        #[arg(long)]
+        no_derived: bool,
+    },
     /// Print khabar's RDF vocabulary (OWL classes and properties).
     Vocab {
         #[arg(long, value_enum, default_value_t = VocabFormat::Turtle)]
@@ -140,6 +178,20 @@ enum QueryFormat {
     Ntriples,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    Graphml,
+    Gexf,
+    Csv,
+    /// The whole dataset: document graphs and the view.
+    Nquads,
+    Trig,
+    /// The view (default graph) only.
+    Turtle,
+    /// The view (default graph) only.
+    Jsonld,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum VocabFormat {
     Turtle,
@@ -161,6 +213,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Remove { documents, exports } => remove(&cli.store, iris, &documents, &exports),
         Command::Vocab { format } => vocab(iris, format),
+        Command::Export { format, output, relations, types, since, until, min_confidence, min_mentions, around, depth, no_derived } => {
+            let mut filter = khabar::export::graph::Filter { types, since, until, min_confidence, min_mentions, around, depth, exclude_derived: no_derived, ..Default::default() };
+            for r in relations {
+                filter.relations.push(khabar::relations::Relation::parse(&r).with_context(|| format!("unknown relation `{r}`"))?);
+            }
+            export(&cli.store, iris, format, output, &filter)
+        }
         Command::Extract { paths, format, entities, negated } => extract(&cli.data, &paths, format, entities, negated),
         Command::Entities { kind, search } => list_entities(&cli.data, kind.as_deref(), search.as_deref()),
         Command::TestPatterns { files } => test_patterns(&cli.data, &files),
@@ -446,4 +505,51 @@ fn documents(data: &Path, paths: &[PathBuf]) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn export(store: &Path, iris: khabar::store::vocab::Iris, format: ExportFormat, output: Option<PathBuf>, filter: &khabar::export::graph::Filter) -> Result<ExitCode> {
+    use khabar::export::{csv, gexf, graph::Graph, graphml, rdf};
+    let graph_store = khabar::store::GraphStore::open_read_only(store, iris)?;
+    let dump = match format {
+        ExportFormat::Nquads => Some(rdf::DumpFormat::NQuads),
+        ExportFormat::Trig => Some(rdf::DumpFormat::TriG),
+        ExportFormat::Turtle => Some(rdf::DumpFormat::Turtle),
+        ExportFormat::Jsonld => Some(rdf::DumpFormat::JsonLd),
+        _ => None,
+    };
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        if let Some(d) = dump {
+            return rdf::dump(&graph_store, d, out);
+        }
+        let graph = Graph::from_store(&graph_store).map_err(std::io::Error::other)?.filtered(filter);
+        match format {
+            ExportFormat::Graphml => graphml::write(&graph, out),
+            ExportFormat::Gexf => gexf::write(&graph, out),
+            _ => unreachable!("csv is written as two files"),
+        }
+    };
+    match (format, output) {
+        (ExportFormat::Csv, output) => {
+            let dir = output.unwrap_or_else(|| PathBuf::from("exports"));
+            std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            let graph = Graph::from_store(&graph_store)?.filtered(filter);
+            let csv_io = |e: ::csv::Error| std::io::Error::other(e);
+            for path in [
+                khabar::build::write_file(dir.join("nodes.csv"), |out| csv::write_nodes(&graph, out).map_err(csv_io))?,
+                khabar::build::write_file(dir.join("edges.csv"), |out| csv::write_edges(&graph, out).map_err(csv_io))?,
+            ] {
+                eprintln!("wrote {}", path.display());
+            }
+        }
+        (_, Some(path)) => {
+            khabar::build::write_file(path.clone(), |out| write(out))?;
+            eprintln!("wrote {}", path.display());
+        }
+        (_, None) => {
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            write(&mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

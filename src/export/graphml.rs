@@ -8,8 +8,10 @@
 //! `symmetric = true`. The per-relation multigraph, with truly undirected symmetric edges, is in the
 //! GEXF export.
 //!
-//! Key ids are descriptive; the ids Gephi reads specially (`label`, `weight`, `x`, `y`, `size`, `r`,
-//! `g`, `b`) are used only for exactly what Gephi expects of them.
+//! Key ids are descriptive (never `d0, d1…`); the ids and names Gephi reads specially (`label`,
+//! `weight`, `x`, `y`, `size`, `r`, `g`, `b`) are used only for exactly what Gephi expects of them.
+//! Edge keys have their own ids (`edge_label`, `edge_r`…) with the attribute names Gephi looks for,
+//! since igraph ignores keys declared `for="all"`.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -23,7 +25,8 @@ use super::style::{edge_colour, node_colour, node_size};
 
 /// A GraphML `key` declaration: id, domain, attribute name, type.
 const KEYS: &[(&str, &str, &str, &str)] = &[
-    ("label", "all", "label", "string"),
+    ("label", "node", "label", "string"),
+    ("edge_label", "edge", "label", "string"),
     ("type", "node", "type", "string"),
     ("label_en", "node", "label_en", "string"),
     ("label_ar", "node", "label_ar", "string"),
@@ -36,9 +39,12 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("size", "node", "size", "double"),
     ("x", "node", "x", "double"),
     ("y", "node", "y", "double"),
-    ("r", "all", "r", "int"),
-    ("g", "all", "g", "int"),
-    ("b", "all", "b", "int"),
+    ("r", "node", "r", "int"),
+    ("g", "node", "g", "int"),
+    ("b", "node", "b", "int"),
+    ("edge_r", "edge", "r", "int"),
+    ("edge_g", "edge", "g", "int"),
+    ("edge_b", "edge", "b", "int"),
     ("relation", "edge", "relation", "string"),
     ("relations", "edge", "relations", "string"),
     ("weight", "edge", "weight", "double"),
@@ -146,7 +152,7 @@ pub fn write<W: Write>(graph: &Graph, out: W) -> std::io::Result<()> {
                         .with_attribute(("source", xml_id(&source).as_str()))
                         .with_attribute(("target", xml_id(&target).as_str()))
                         .write_inner_content(|w| {
-                            data(w, "label", &names.join(", "))?;
+                            data(w, "edge_label", &names.join(", "))?;
                             data(w, "relation", main.relation.name())?;
                             data(w, "relations", &names.join(";"))?;
                             data(w, "weight", &(mentions.max(1) as f64).to_string())?;
@@ -162,9 +168,9 @@ pub fn write<W: Write>(graph: &Graph, out: W) -> std::io::Result<()> {
                             data(w, "derived", if edges.iter().all(|e| e.derived) { "true" } else { "false" })?;
                             data(w, "symmetric", if directed { "false" } else { "true" })?;
                             data(w, "evidence", &quote(&main.evidence, 240))?;
-                            data(w, "r", &r.to_string())?;
-                            data(w, "g", &g.to_string())?;
-                            data(w, "b", &b.to_string())?;
+                            data(w, "edge_r", &r.to_string())?;
+                            data(w, "edge_g", &g.to_string())?;
+                            data(w, "edge_b", &b.to_string())?;
                             Ok(())
                         })?;
                 }

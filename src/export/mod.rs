@@ -2,6 +2,7 @@
 //! of `khabar extract`. Each format is a writer over the same [`graph::Graph`].
 
 pub mod csv;
+pub mod gexf;
 pub mod graph;
 pub mod graphml;
 pub mod layout;

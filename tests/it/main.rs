@@ -2,6 +2,7 @@
 //! binary (as ripgrep does). Helpers live here; each area has its module.
 
 mod end_to_end;
+mod exports;
 mod extract;
 mod inputs;
 mod patterns;
