@@ -125,6 +125,27 @@ enum Command {
         #[arg(long)]
         no_derived: bool,
     },
+    /// Serve the store as a read-only SPARQL 1.1 endpoint (GET/POST /query) with a query page at /.
+    Serve {
+        /// Address to listen on (port 0 picks a free port).
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: String,
+        /// Give up on a query after this many seconds.
+        #[arg(long, default_value_t = 30.0)]
+        timeout: f64,
+        /// At most this many result rows per query.
+        #[arg(long, default_value_t = 10_000)]
+        limit: usize,
+    },
+    /// Send the graph (document graphs intact, and the view) to an external SPARQL 1.1 store.
+    Push {
+        /// The store's SPARQL Update endpoint (used when no --graph-store is given).
+        #[arg(long, required_unless_present = "graph_store")]
+        endpoint: Option<String>,
+        /// The store's Graph Store HTTP Protocol URL (e.g. http://host:7878/store).
+        #[arg(long)]
+        graph_store: Option<String>,
+    },
     /// Print khabar's RDF vocabulary (OWL classes and properties).
     Vocab {
         #[arg(long, value_enum, default_value_t = VocabFormat::Turtle)]
@@ -213,6 +234,29 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Remove { documents, exports } => remove(&cli.store, iris, &documents, &exports),
         Command::Vocab { format } => vocab(iris, format),
+        Command::Serve { bind, timeout, limit } => {
+            let store = khabar::store::GraphStore::open_read_only(&cli.store, iris)?;
+            let options = khabar::server::ServeOptions { timeout: std::time::Duration::from_secs_f64(timeout), limit, ..Default::default() };
+            let (addr, workers) = khabar::server::start(store, &bind, options)?;
+            println!("khabar: SPARQL endpoint at http://{addr}/query, query page at http://{addr}/ (read-only)");
+            std::io::stdout().flush()?;
+            for w in workers {
+                let _ = w.join();
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Push { endpoint, graph_store } => {
+            use khabar::store::push::{Target, push};
+            let store = khabar::store::GraphStore::open_read_only(&cli.store, iris)?;
+            let target = match (&graph_store, &endpoint) {
+                (Some(g), _) => Target::GraphStore(g),
+                (None, Some(e)) => Target::Update(e),
+                (None, None) => unreachable!("clap requires one"),
+            };
+            let summary = push(&store, target)?;
+            println!("khabar push: {} graphs, {} triples sent", summary.graphs, summary.triples);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export { format, output, relations, types, since, until, min_confidence, min_mentions, around, depth, no_derived } => {
             let mut filter = khabar::export::graph::Filter { types, since, until, min_confidence, min_mentions, around, depth, exclude_derived: no_derived, ..Default::default() };
             for r in relations {

@@ -20,5 +20,6 @@ pub mod input;
 pub mod metadata;
 pub mod pipeline;
 pub mod relations;
+pub mod server;
 pub mod store;
 pub mod text;

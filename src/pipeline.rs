@@ -25,6 +25,36 @@ pub struct Knowledge {
     pub attribution: Attribution,
     /// Malformed rows met while loading (reported, skipped).
     pub problems: Vec<RowProblem>,
+    /// Identifies this khabar version with this knowledge: documents extracted with another
+    /// fingerprint are extracted again by `build` even when their text did not change.
+    pub fingerprint: String,
+}
+
+/// SHA-256 of khabar's version and of every knowledge file (gazetteer, lexicons, patterns).
+fn fingerprint(data_dir: &Path) -> String {
+    fn walk(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, files);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    for sub in ["gazetteer", "lexicon", "patterns"] {
+        walk(&data_dir.join(sub), &mut files);
+    }
+    files.sort();
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    for f in files {
+        h.update(f.strip_prefix(data_dir).unwrap_or(&f).to_string_lossy().as_bytes());
+        h.update(std::fs::read(&f).unwrap_or_default());
+    }
+    h.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
 
 impl Knowledge {
@@ -34,7 +64,7 @@ impl Knowledge {
         let entities = EntityLayer::load(data_dir, &mut problems)?;
         let relations = RelationLayer::load(data_dir, &mut problems)?;
         let attribution = Attribution::load(&data_dir.join("lexicon"), &mut problems)?;
-        Ok(Knowledge { text, entities, relations, attribution, problems })
+        Ok(Knowledge { text, entities, relations, attribution, problems, fingerprint: fingerprint(data_dir) })
     }
 }
 
@@ -44,6 +74,8 @@ pub struct DocumentRecord {
     pub path: String,
     /// SHA-256 of the analysed text (hex), which names the document's graph.
     pub hash: String,
+    /// The [`Knowledge::fingerprint`] of the extraction.
+    pub extractor: String,
     pub lang: Option<Lang>,
     /// Why the document gave nothing, when its language is not supported.
     pub lang_note: Option<String>,
@@ -240,6 +272,7 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
         id: article.id.clone(),
         path: article.path.display().to_string(),
         hash: content_hash(text),
+        extractor: k.fingerprint.clone(),
         lang,
         lang_note,
         title: meta.title.clone(),

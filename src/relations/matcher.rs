@@ -33,6 +33,33 @@ struct Item {
     tokens: Range<usize>,
 }
 
+/// How many tokens besides the person, the office and its state an office phrase may hold
+/// ("«کریم ولی اف» معاون اول وزیر دفاع و رئیس ستاد کل ارتش جمهوری آذربایجان").
+const OFFICE_SLACK: usize = 8;
+
+/// Prepositions (folded): an entity right after one is inside a prepositional phrase ("در جنگ با
+/// روسیه", "with Russia"), so it is never the subject of a clause unless a rule puts the preposition
+/// there itself, and it does not stand in the way of a nearer subject.
+const PREPOSITIONS: &[&str] = &[
+    "با", "به", "از", "در", "بر", "براي", "عليه", "مع", "من", "في", "الي", "علي", "عن", "ب", "ل", "ضد", "لدي", "with", "from", "to", "in", "on", "at", "by",
+    "against", "for", "into",
+];
+
+/// Relative pronouns (folded): "from Azerbaijan, which buys …" makes Azerbaijan a subject again.
+const RELATIVES: &[&str] = &["which", "who", "that", "كه", "التي", "الذي", "الذين", "اللذين"];
+
+/// Whether item `i` is an entity inside a prepositional phrase. An English possessive is not ("in
+/// response to Armenia's attack": Armenia attacks), nor an entity that a relative clause follows.
+fn after_preposition(ctx: &Ctx, i: usize) -> bool {
+    let word = |j: usize| match ctx.items.get(j).map(|it| &it.kind) {
+        Some(ItemKind::Word { key, .. }) => key.as_str(),
+        _ => "",
+    };
+    let possessive = ctx.doc.tokens.get(ctx.items[i].tokens.end.saturating_sub(1)).is_some_and(|t| t.key.ends_with("'s") || t.key.ends_with("’s"));
+    let relative = RELATIVES.contains(&word(i + 1)) || (word(i + 1) == "," && RELATIVES.contains(&word(i + 2)));
+    i > 0 && !possessive && !relative && PREPOSITIONS.contains(&word(i - 1))
+}
+
 /// Words that join the members of a list.
 const LIST_JOINERS: &[&str] = &[",", "و", "and", "&"];
 
@@ -106,7 +133,8 @@ fn build_items(doc: &TextDoc, entities: &DocEntities, s: usize, tokens: Range<us
             span = span.start.min(of.tokens.start)..span.end.max(of.tokens.end);
         }
         let parts = person.tokens.len() + office.tokens.len() + office.of_mention.map_or(0, |m| entities.mentions[m].tokens.len());
-        if span.len() > parts + 3 {
+        // between them only punctuation, titles and office words (the entity layer checked them)
+        if span.len() > parts + OFFICE_SLACK {
             continue; // office and person too far apart to be one phrase
         }
         for &m in &in_sentence {
@@ -172,10 +200,19 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
     };
     match element {
         Element::Gap(n) => {
+            // a slot right before the gap takes the nearest entity: the gap may not skip another
+            // one that slot would accept ("after Aliyev's trip, Fidan met Bayramov": Fidan met)
+            let previous_slot = e.checked_sub(1).and_then(|p| match &rule.elements[p] {
+                Element::Slot(s) => Some(s),
+                _ => None,
+            });
             let mut j = i;
             for skipped in 0..=*n {
                 match_elements(ctx, rule, e + 1, j, Bindings { gap_words: b.gap_words + skipped, ..b.clone() }, found);
                 if found.is_some() || j >= ctx.items.len() || is_clause_break(&ctx.items[j]) {
+                    return;
+                }
+                if previous_slot.is_some_and(|s| !after_preposition(ctx, j) && !accepts(ctx, s, &ctx.items[j]).is_empty()) {
                     return;
                 }
                 j += 1;
@@ -186,8 +223,9 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 let mut nb = b.clone();
                 if !optional && nb.cue.is_none() {
                     nb.cue = Some(ctx.items[i].tokens.start..ctx.items[end - 1].tokens.end);
-                    nb.negative_prefix = negative;
                 }
+                // a Persian verb negates the statement whichever cue it is ("از اسرائیل پهپاد نخرید")
+                nb.negative_prefix |= negative;
                 match_elements(ctx, rule, e + 1, end, nb, found);
             }
             if *optional {
@@ -195,6 +233,10 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
             }
         }
         Element::Slot(slot) => {
+            let cue_before = e > 0 && matches!(rule.elements[e - 1], Element::Cue { .. });
+            if slot.role == SlotRole::Subject && !cue_before && after_preposition(ctx, i) {
+                return;
+            }
             if let Some((end, bound)) = match_slot(ctx, slot, i) {
                 if slot.role == SlotRole::Pair && bound.len() < 2 {
                     return;
@@ -322,7 +364,9 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         if k == end || k >= ctx.items.len() {
             break;
         }
-        let next = accepts(ctx, slot, &ctx.items[k]);
+        // a list is of one kind: "پاشینیان، آذربایجان را …" is a person and then a state
+        let kind = |b: &Bound| ctx.entities.entity(&ctx.layer.gazetteer, b.entity).kind;
+        let next: Vec<Bound> = accepts(ctx, slot, &ctx.items[k]).into_iter().filter(|n| kind(n) == kind(&bound[0])).collect();
         if next.is_empty() {
             break;
         }

@@ -120,8 +120,14 @@ impl ModalityLexicon {
     /// `negative_prefix` is set when the cue word itself carries a Persian negative prefix (ن, نمی).
     pub fn detect(&self, lang: Lang, tokens: &[Token], clause: std::ops::Range<usize>, cue: std::ops::Range<usize>, negative_prefix: bool) -> Modality {
         let mut best = if negative_prefix { Modality::Negated } else { Modality::Asserted };
+        // Persian puts the verb last: "… خرید تسلیحات از اسرائیل را تکذیب کرد" denies after the cue
+        let end = if lang == Lang::Fa { clause.end } else { cue.start.min(clause.end) };
         let mut i = clause.start;
-        while i < cue.start.min(clause.end) {
+        while i < end {
+            if i >= cue.start && i < cue.end {
+                i += 1;
+                continue;
+            }
             let hit = self.cues.iter().find(|c| {
                 let end = i + c.keys.len();
                 end <= clause.end
@@ -132,7 +138,8 @@ impl ModalityLexicon {
                 Some(c) => {
                     let end = i + c.keys.len();
                     let particle = c.modality == Modality::Negated && c.keys.len() == 1 && PARTICLES.contains(&c.keys[0].as_str());
-                    let applies = !particle || cue.start.saturating_sub(end) <= PARTICLE_REACH;
+                    let before = end <= cue.start;
+                    let applies = if particle { before && cue.start - end <= PARTICLE_REACH } else { true };
                     if applies && c.modality.strength() > best.strength() {
                         best = c.modality;
                     }

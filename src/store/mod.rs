@@ -5,6 +5,7 @@
 //! one, so a crash leaves either the old or the new version, never half of one. An unchanged document
 //! (same content hash, which is part of its graph's IRI) is skipped.
 
+pub mod push;
 pub mod query;
 pub mod rdf;
 pub mod view;
@@ -12,7 +13,7 @@ pub mod vocab;
 
 use std::path::{Path, PathBuf};
 
-use oxigraph::model::{GraphNameRef, NamedOrBlankNode};
+use oxigraph::model::{GraphNameRef, LiteralRef, NamedOrBlankNode, QuadRef};
 use oxigraph::store::{StorageError, Store};
 
 use crate::pipeline::Extraction;
@@ -92,7 +93,14 @@ impl GraphStore {
     pub fn ingest(&self, x: &Extraction) -> Result<Ingest, StoreError> {
         let graph = self.iris.graph(&x.document.id, &x.document.hash);
         let old = self.graphs_of(&x.document.id)?;
-        if old.len() == 1 && old[0] == NamedOrBlankNode::NamedNode(graph.clone()) {
+        let same_text = old.len() == 1 && old[0] == NamedOrBlankNode::NamedNode(graph.clone());
+        let same_extractor = self.store.contains(QuadRef::new(
+            &self.iris.document(&x.document.id),
+            &self.iris.term("extractedWith"),
+            LiteralRef::new_simple_literal(&x.document.extractor),
+            &graph,
+        ))?;
+        if same_text && same_extractor {
             return Ok(Ingest::Unchanged);
         }
         let quads = rdf::document_quads(&self.iris, x);

@@ -64,24 +64,23 @@ pub struct QueryOutcome {
     pub rows: usize,
     /// The row limit cut the results.
     pub truncated: bool,
+    /// The format written: the one asked for, unless it does not fit the results (a graph asked
+    /// for as CSV is Turtle, solutions asked for as Turtle are SPARQL JSON).
+    pub format: ResultFormat,
 }
 
 fn query_error(e: impl std::fmt::Display) -> StoreError {
     StoreError::Query(e.to_string())
 }
 
-/// Runs `sparql` and writes its results in `format`. A graph result asked for as a table, CSV or
-/// JSON is written as Turtle; a solutions result asked for as Turtle is written as a table.
+/// Runs `sparql` and writes its results in `format` (see [`QueryOutcome::format`]).
 pub fn run(store: &GraphStore, sparql: &str, options: &QueryOptions, format: ResultFormat, out: &mut dyn Write) -> Result<QueryOutcome, StoreError> {
     let token = CancellationToken::new();
-    let mut prepared = SparqlEvaluator::new()
+    let sparql = with_params(sparql, &options.params)?;
+    let prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
-        .parse_query(sparql)
+        .parse_query(&sparql)
         .map_err(query_error)?;
-    for (name, value) in &options.params {
-        let var = Variable::new(name).map_err(|e| StoreError::Query(format!("parameter `{name}`: {e}")))?;
-        prepared = prepared.substitute_variable(var, Literal::new_simple_literal(value));
-    }
     let timer = options.timeout.map(|timeout| {
         let token = token.clone();
         let (done, wait) = std::sync::mpsc::channel::<()>();
@@ -99,16 +98,51 @@ pub fn run(store: &GraphStore, sparql: &str, options: &QueryOptions, format: Res
     outcome
 }
 
+/// Puts each parameter's value, as a string literal, where its variable (`?name` or `$name`) stands.
+/// The value is escaped, so it cannot change the query's structure.
+pub fn with_params(sparql: &str, params: &[(String, String)]) -> Result<String, StoreError> {
+    let mut out = sparql.to_string();
+    for (name, value) in params {
+        Variable::new(name).map_err(|e| StoreError::Query(format!("parameter `{name}`: {e}")))?;
+        let literal = Literal::new_simple_literal(value).to_string();
+        let mut replaced = String::with_capacity(out.len());
+        let chars: Vec<char> = out.chars().collect();
+        let name_chars: Vec<char> = name.chars().collect();
+        let mut found = false;
+        let mut i = 0;
+        while i < chars.len() {
+            let is_var = matches!(chars[i], '?' | '$')
+                && chars[i + 1..].starts_with(&name_chars)
+                && chars.get(i + 1 + name_chars.len()).is_none_or(|c| !(c.is_alphanumeric() || *c == '_'));
+            if is_var {
+                replaced.push_str(&literal);
+                i += 1 + name_chars.len();
+                found = true;
+            } else {
+                replaced.push(chars[i]);
+                i += 1;
+            }
+        }
+        if !found {
+            return Err(StoreError::Query(format!("the query has no parameter ?{name}")));
+        }
+        out = replaced;
+    }
+    Ok(out)
+}
+
 fn write_results(results: QueryResults, limit: usize, format: ResultFormat, out: &mut dyn Write) -> Result<QueryOutcome, StoreError> {
     match results {
         QueryResults::Boolean(b) => {
+            let format = solutions_format(format);
             match format.results_format() {
                 Some(f) => QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, b).map(|_| ()).map_err(query_error)?,
                 None => writeln!(out, "{b}").map_err(query_error)?,
             }
-            Ok(QueryOutcome { rows: 1, truncated: false })
+            Ok(QueryOutcome { rows: 1, truncated: false, format })
         }
         QueryResults::Solutions(solutions) => {
+            let format = solutions_format(format);
             let variables: Vec<Variable> = solutions.variables().to_vec();
             let mut rows: Vec<QuerySolution> = Vec::new();
             let mut truncated = false;
@@ -129,9 +163,10 @@ fn write_results(results: QueryResults, limit: usize, format: ResultFormat, out:
                 }
                 None => write_table(&variables, &rows, out).map_err(query_error)?,
             }
-            Ok(QueryOutcome { rows: rows.len(), truncated })
+            Ok(QueryOutcome { rows: rows.len(), truncated, format })
         }
         QueryResults::Graph(triples) => {
+            let format = if format == ResultFormat::NTriples { ResultFormat::NTriples } else { ResultFormat::Turtle };
             let rdf_format = if format == ResultFormat::NTriples { RdfFormat::NTriples } else { RdfFormat::Turtle };
             let mut w = RdfSerializer::from_format(rdf_format).for_writer(&mut *out);
             let mut n = 0;
@@ -145,8 +180,15 @@ fn write_results(results: QueryResults, limit: usize, format: ResultFormat, out:
                 n += 1;
             }
             w.finish().map_err(query_error)?;
-            Ok(QueryOutcome { rows: n, truncated })
+            Ok(QueryOutcome { rows: n, truncated, format })
         }
+    }
+}
+
+fn solutions_format(asked: ResultFormat) -> ResultFormat {
+    match asked {
+        ResultFormat::Turtle | ResultFormat::NTriples => ResultFormat::Json,
+        other => other,
     }
 }
 
@@ -210,4 +252,16 @@ pub fn named_queries(dir: &Path) -> std::io::Result<Vec<NamedQuery>> {
         out.push(NamedQuery { name, description, sparql });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_params;
+
+    #[test]
+    fn parameters_become_escaped_literals() {
+        let q = with_params("SELECT ?x WHERE { ?x ?p ?entity . FILTER(?entityLabel = $entity) }", &[("entity".into(), "Az\"} DROP ALL".into())]).unwrap();
+        assert_eq!(q, "SELECT ?x WHERE { ?x ?p \"Az\\\"} DROP ALL\" . FILTER(?entityLabel = \"Az\\\"} DROP ALL\") }");
+        assert!(with_params("SELECT * {}", &[("missing".into(), "x".into())]).is_err());
+    }
 }

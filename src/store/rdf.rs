@@ -85,6 +85,7 @@ pub fn document_quads(iris: &Iris, x: &Extraction) -> Vec<Quad> {
     w.add(doc.clone(), rdf::TYPE, iri(format!("{PROV}Entity")));
     w.add(doc.clone(), dc("identifier"), string(&d.id));
     w.add(doc.clone(), iris.term("contentHash"), string(&d.hash));
+    w.add(doc.clone(), iris.term("extractedWith"), string(&d.extractor));
     w.add(doc.clone(), dc("source"), string(&d.path));
     if let Some(url) = &d.url {
         w.add(doc.clone(), iri(format!("{PROV}hadPrimarySource")), string(url));

@@ -180,6 +180,8 @@ pub fn refresh(store: &GraphStore) -> Result<ViewStats, StoreError> {
             quads.push(t.in_graph(dg.clone()));
         }
     }
+    // the vocabulary, so queries can use labels, CAMEO codes and Goldstein weights of relations
+    quads.extend(super::vocab::vocabulary(iris));
     let documents = store.documents()?.len();
     let mut t = store.store().start_transaction()?;
     t.clear_graph(oxigraph::model::GraphNameRef::DefaultGraph)?;
