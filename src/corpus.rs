@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use std::panic::AssertUnwindSafe;
+
 use rayon::prelude::*;
 
 use crate::input::{self, InputError};
@@ -29,17 +31,29 @@ pub fn run(knowledge: &Knowledge, paths: &[PathBuf], mut sink: impl FnMut(Extrac
     }
     let mut count = 0;
     for batch in files.chunks(BATCH) {
-        let results: Vec<(Vec<Extraction>, Vec<InputError>, Vec<input::InputWarning>)> = batch
+        let results: Vec<(Vec<Extraction>, Vec<InputError>, Vec<input::InputWarning>, Vec<String>)> = batch
             .par_iter()
             .map(|path| {
                 let read = input::read(path);
-                let extractions = read.articles.par_iter().map(|a| process(knowledge, a)).collect();
-                (extractions, read.problems, read.warnings)
+                // a bug met by one article must not take the others down
+                let outcomes: Vec<Result<Extraction, String>> = read
+                    .articles
+                    .par_iter()
+                    .map(|a| {
+                        std::panic::catch_unwind(AssertUnwindSafe(|| process(knowledge, a)))
+                            .map_err(|_| format!("{}: skipped: internal error while extracting `{}` (please report it with this file)", a.path.display(), a.id))
+                    })
+                    .collect();
+                let (ok, failed): (Vec<_>, Vec<_>) = outcomes.into_iter().partition(Result::is_ok);
+                (ok.into_iter().flatten().collect(), read.problems, read.warnings, failed.into_iter().filter_map(Result::err).collect())
             })
             .collect();
-        for (extractions, problems, warnings) in results {
+        for (extractions, problems, warnings, failures) in results {
             for p in problems {
                 notice(Notice::Skipped(p.to_string()));
+            }
+            for f in failures {
+                notice(Notice::Skipped(f));
             }
             for w in warnings {
                 notice(Notice::Warning(w.0));

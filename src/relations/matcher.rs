@@ -55,7 +55,8 @@ fn after_preposition(ctx: &Ctx, i: usize) -> bool {
         Some(ItemKind::Word { key, .. }) => key.as_str(),
         _ => "",
     };
-    let possessive = ctx.doc.tokens.get(ctx.items[i].tokens.end.saturating_sub(1)).is_some_and(|t| t.key.ends_with("'s") || t.key.ends_with("’s"));
+    let Some(item) = ctx.items.get(i) else { return false };
+    let possessive = ctx.doc.tokens.get(item.tokens.end.saturating_sub(1)).is_some_and(|t| t.key.ends_with("'s") || t.key.ends_with("’s"));
     let relative = RELATIVES.contains(&word(i + 1)) || (word(i + 1) == "," && RELATIVES.contains(&word(i + 2)));
     i > 0 && !possessive && !relative && PREPOSITIONS.contains(&word(i - 1))
 }
