@@ -21,6 +21,8 @@ struct Entry {
     form: Form,
     /// A Latin name written with a capital: it only matches capitalised text ("Turkey", not "turkey").
     capitalised: bool,
+    /// A Latin acronym ("US", "UN"): it only matches the same capitals ("us" is a pronoun).
+    acronym: bool,
     /// The language whose text the name is matched in; `None` (a Latin name) matches in any text, as
     /// "Modern.az" does in a Persian article. A Persian name is not looked for in Arabic text, where
     /// its folded form may be a common word (Persian «کان», KAAN, is Arabic «كان», "was").
@@ -73,7 +75,7 @@ impl NameIndex {
                         for form in arabic_nisba_forms(last) {
                             let mut k = head.to_vec();
                             k.push(form);
-                            self.add_keys(Entry { keys: k, entity: i, form: Form::Adjective, capitalised: false, lang: Some(lang), place });
+                            self.add_keys(Entry { keys: k, entity: i, form: Form::Adjective, capitalised: false, acronym: false, lang: Some(lang), place });
                         }
                     }
                 } else {
@@ -86,13 +88,14 @@ impl NameIndex {
     fn add(&mut self, entity: usize, form: Form, name: &str, lang: Lang, place: bool) {
         let latin = name.chars().any(|c| c.is_ascii_alphabetic()) && !name.chars().any(crate::text::normalize::is_arabic_script);
         let capitalised = latin && name.chars().next().is_some_and(char::is_uppercase);
+        let acronym = latin && name.chars().count() <= 5 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
         let lang = (!latin).then_some(lang);
         let keys = name_keys(name);
         if keys.len() > 1 && !latin {
             // Persian and Arabic compounds are written joined, with ZWNJ, or apart: "قره‌باغ", "قره باغ"
-            self.add_keys(Entry { keys: vec![keys.concat()], entity, form, capitalised: false, lang, place });
+            self.add_keys(Entry { keys: vec![keys.concat()], entity, form, capitalised: false, acronym: false, lang, place });
         }
-        self.add_keys(Entry { keys, entity, form, capitalised, lang, place });
+        self.add_keys(Entry { keys, entity, form, capitalised, acronym, lang, place });
     }
 
     fn add_keys(&mut self, entry: Entry) {
@@ -149,11 +152,12 @@ impl NameIndex {
             v
         };
         let starts_upper = text[tokens[i].start..].chars().next().is_some_and(char::is_uppercase);
+        let all_upper = text[tokens[i].start..tokens[i].end].chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
         for (prefix, taken) in &first_keys {
             // single-token names: the prefix-stripped word may also carry a suffix
             for v in suffix_variants(lang, &prefix.key) {
                 for e in self.by_first.get(&v.key).into_iter().flatten().filter(|e| e.keys.len() == 1 && e.lang.is_none_or(|l| l == lang)) {
-                    if e.capitalised && !starts_upper {
+                    if e.capitalised && !starts_upper || e.acronym && !all_upper {
                         continue;
                     }
                     if v.adjectival && (!e.place || v.key.is_ascii() && e.form != Form::Adjective) {

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::coref::CorefLexicon;
 use super::gazetteer::Gazetteer;
 use super::index::NameIndex;
-use super::roles::{RoleLexicon, RoleMatch};
+use super::roles::{OfficeKind, RoleLexicon, RoleMatch};
 use super::translit::Transliterator;
 use super::{DocEntities, Entity, EntityType, Form, Mention, Office, slug};
 use crate::data::{DataError, RowProblem};
@@ -18,6 +18,8 @@ use crate::text::TextDoc;
 
 /// How far (in tokens) after an office its state or body may be named ("رئيس ستاد کل ارتش جمهوری آذربایجان").
 const OFFICE_REACH: usize = 7;
+/// Words between an office and its holder's name that are no part of either (folded).
+const OFFICE_MODIFIERS: &[&str] = &["السابق", "السابقه", "الاسبق", "سابق", "بالوكاله", "المكلف", "پيشين", "سابق", "former", "then", "acting", "outgoing", "new"];
 /// The most words an unknown name introduced by an office may have.
 const NAME_MAX_WORDS: usize = 4;
 
@@ -116,8 +118,10 @@ impl EntityLayer {
             .person_after(doc, out, names, lang, s, after_complement)
             .or_else(|| self.person_before(doc, out, names, lang, s, role.tokens.start));
         let Some(person) = person else { return };
-        if !role.office {
-            return; // the role introduced the person, but is no office of a state
+        match role.office {
+            OfficeKind::None => return, // the role introduced the person, but is no office
+            OfficeKind::Stated if of_mention.is_none() => return,
+            _ => {}
         }
         let (of_entity, from_gazetteer) = match of_mention {
             Some(m) => {
@@ -159,13 +163,15 @@ impl EntityLayer {
     fn person_after(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, from: usize) -> Option<usize> {
         let end = doc.sentences[s].tokens.end;
         let mut j = from;
-        // titles and punctuation between office and name: "، الكولونيل إلتشين غولييف", "«"
+        // titles, "former" and punctuation between office and name: "، الكولونيل إلتشين غولييف",
+        // "وزير الدفاع الإسرائيلي السابق بيني غانتس", "«"
         loop {
             if j >= end {
                 return None;
             }
             let t = &doc.tokens[j];
             let skip = (t.kind == TokenKind::Punct && matches!(t.key.as_str(), "," | "«" | "\"" | "“" | "(" | "‘"))
+                || OFFICE_MODIFIERS.contains(&t.key.as_str())
                 || self.roles.find(lang, &doc.tokens, j..j + 1).first().is_some_and(|r| r.tokens.len() == 1);
             if !skip {
                 break;
@@ -304,8 +310,14 @@ impl EntityLayer {
                 before.sort_by_key(|m| m.tokens.start);
                 for m in before.iter().rev() {
                     let e = out.entity(&self.gazetteer, m.entity);
-                    if e.kind == EntityType::Country && m.form != Form::Coreference && !countries.contains(&m.entity) {
-                        countries.push(m.entity);
+                    // "أنقرة ويريفان … البلدين": capitals count for their states in a pair
+                    let country = match e.kind {
+                        EntityType::Country => Some(m.entity),
+                        EntityType::City if r.count > 1 => e.stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id)),
+                        _ => None,
+                    };
+                    if let Some(c) = country.filter(|c| m.form != Form::Coreference && !countries.contains(c)) {
+                        countries.push(c);
                         if countries.len() == r.count {
                             break;
                         }

@@ -19,7 +19,18 @@ struct RoleForm {
     keys: Vec<String>,
     role: String,
     org: Option<String>,
-    office: bool,
+    office: OfficeKind,
+}
+
+/// Whether a role makes its holder an official (the `office` column of roles.tsv).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfficeKind {
+    /// An office: `officialOf` the state named, or the one the gazetteer knows for the person.
+    Office,
+    /// A military rank: `officialOf` only when the text names the state.
+    Stated,
+    /// Not an office (an analyst): it only introduces the person.
+    None,
 }
 
 /// An office named in the text.
@@ -31,8 +42,7 @@ pub struct RoleMatch {
     pub org: Option<String>,
     /// Proclitic letters on the first word ("و" of "ووزير").
     pub proclitic: String,
-    /// An office of a state or body; `false` for roles such as "military analyst".
-    pub office: bool,
+    pub office: OfficeKind,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -64,7 +74,15 @@ impl RoleLexicon {
                 problems.extend(table.problems);
                 for row in table.rows {
                     let org = Some(row.get("org").to_string()).filter(|s| !s.is_empty());
-                    let office = row.get("office") != "no";
+                    let office = match row.get("office") {
+                        "no" => OfficeKind::None,
+                        "stated" => OfficeKind::Stated,
+                        "" | "yes" => OfficeKind::Office,
+                        other => {
+                            problems.push(row.problem(format!("unknown office kind `{other}` (empty, stated, no)")));
+                            continue;
+                        }
+                    };
                     for form in row.list("forms") {
                         lexicon.add_role(form, row.get("role"), org.clone(), office);
                     }
@@ -83,10 +101,10 @@ impl RoleLexicon {
     }
 
     pub fn add(&mut self, form: &str, role: &str, org: Option<String>) {
-        self.add_role(form, role, org, true);
+        self.add_role(form, role, org, OfficeKind::Office);
     }
 
-    fn add_role(&mut self, form: &str, role: &str, org: Option<String>, office: bool) {
+    fn add_role(&mut self, form: &str, role: &str, org: Option<String>, office: OfficeKind) {
         let keys = name_keys(form);
         self.vocabulary.extend(keys.iter().cloned());
         if let Some(first) = keys.first() {

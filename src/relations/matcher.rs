@@ -22,8 +22,14 @@ use crate::text::TextDoc;
 
 #[derive(Debug, Clone)]
 enum ItemKind {
-    Word { key: String, punct: bool },
+    /// `stems`: the key without Arabic proclitics, computed once per word (see `prefix_variants`).
+    Word { key: String, punct: bool, stems: Vec<String> },
     Entity { mentions: Vec<usize> },
+}
+
+fn word_item(lang: Lang, key: String, punct: bool, tokens: Range<usize>) -> Item {
+    let stems = if punct { Vec::new() } else { prefix_variants(lang, &key).into_iter().skip(1).map(|v| v.key).collect() };
+    Item { kind: ItemKind::Word { key, punct, stems }, tokens }
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +51,11 @@ const PREPOSITIONS: &[&str] = &[
     "against", "for", "into",
 ];
 
+fn is_possessive(ctx: &Ctx, i: usize) -> bool {
+    let Some(item) = ctx.items.get(i) else { return false };
+    ctx.doc.tokens.get(item.tokens.end.saturating_sub(1)).is_some_and(|t| t.key.ends_with("'s") || t.key.ends_with("’s"))
+}
+
 /// Relative pronouns (folded): "from Azerbaijan, which buys …" makes Azerbaijan a subject again.
 const RELATIVES: &[&str] = &["which", "who", "that", "كه", "التي", "الذي", "الذين", "اللذين"];
 
@@ -55,14 +66,16 @@ fn after_preposition(ctx: &Ctx, i: usize) -> bool {
         Some(ItemKind::Word { key, .. }) => key.as_str(),
         _ => "",
     };
-    let Some(item) = ctx.items.get(i) else { return false };
-    let possessive = ctx.doc.tokens.get(item.tokens.end.saturating_sub(1)).is_some_and(|t| t.key.ends_with("'s") || t.key.ends_with("’s"));
+    if i >= ctx.items.len() {
+        return false;
+    }
+    let possessive = is_possessive(ctx, i);
     let relative = RELATIVES.contains(&word(i + 1)) || (word(i + 1) == "," && RELATIVES.contains(&word(i + 2)));
     i > 0 && !possessive && !relative && PREPOSITIONS.contains(&word(i - 1))
 }
 
-/// Words that join the members of a list.
-const LIST_JOINERS: &[&str] = &[",", "و", "and", "&"];
+/// Words that join the members of a list ("Israel and the United States").
+const LIST_JOINERS: &[&str] = &[",", "و", "and", "&", "the"];
 
 struct Ctx<'a> {
     doc: &'a TextDoc,
@@ -101,7 +114,7 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
             continue;
         }
         let Some(lang) = paragraph.lang.or(doc.body_lang()) else { continue };
-        let items = build_items(doc, entities, s, sentence.tokens.clone());
+        let items = build_items(doc, entities, lang, s, sentence.tokens.clone());
         if !items.iter().any(|i| matches!(i.kind, ItemKind::Entity { .. })) {
             continue;
         }
@@ -119,7 +132,7 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
     out
 }
 
-fn build_items(doc: &TextDoc, entities: &DocEntities, s: usize, tokens: Range<usize>) -> Vec<Item> {
+fn build_items(doc: &TextDoc, entities: &DocEntities, lang: Lang, s: usize, tokens: Range<usize>) -> Vec<Item> {
     // spans covered by entities: a person's office joins the person's span
     let mut spans: Vec<(Range<usize>, Vec<usize>, String)> = Vec::new();
     let in_sentence: Vec<usize> = (0..entities.mentions.len()).filter(|&m| entities.mentions[m].sentence == s && !entities.mentions[m].furniture).collect();
@@ -175,8 +188,9 @@ fn build_items(doc: &TextDoc, entities: &DocEntities, s: usize, tokens: Range<us
         }
         if next_span < spans.len() && spans[next_span].0.start == t {
             let (span, mentions, proclitic) = spans[next_span].clone();
+            // the proclitic's letters live in the entity's first token, which they point at
             for c in proclitic.chars() {
-                items.push(Item { kind: ItemKind::Word { key: c.to_string(), punct: false }, tokens: span.start..span.start });
+                items.push(word_item(lang, c.to_string(), false, span.start..span.start + 1));
             }
             t = span.end.min(tokens.end);
             items.push(Item { kind: ItemKind::Entity { mentions }, tokens: span });
@@ -184,7 +198,11 @@ fn build_items(doc: &TextDoc, entities: &DocEntities, s: usize, tokens: Range<us
             continue;
         }
         let token = &doc.tokens[t];
-        items.push(Item { kind: ItemKind::Word { key: token.key.clone(), punct: token.kind == TokenKind::Punct }, tokens: t..t + 1 });
+        // quotation marks carry nothing a rule needs and would break lists: “إسرائيل” وأذربيجان
+        let quote = token.kind == TokenKind::Punct && token.key.chars().all(crate::text::normalize::is_quote);
+        if !quote {
+            items.push(word_item(lang, token.key.clone(), token.kind == TokenKind::Punct, t..t + 1));
+        }
         t += 1;
     }
     items
@@ -255,29 +273,37 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
 }
 
 fn is_clause_break(item: &Item) -> bool {
-    matches!(&item.kind, ItemKind::Word { key, punct: true } if matches!(key.as_str(), ";" | ":" | "(" | ")" | "[" | "]"))
+    matches!(&item.kind, ItemKind::Word { key, punct: true, .. } if matches!(key.as_str(), ";" | ":" | "(" | ")" | "[" | "]"))
 }
 
 /// Matches one of the cue forms at item `i`: returns the item after it and whether the first word
 /// carried a Persian negative prefix.
+/// Matches the longest of the cue forms at item `i`: returns the item after it and whether the
+/// first word carried a Persian negative prefix.
 fn match_cue(ctx: &Ctx, forms: &[CueForm], i: usize) -> Option<(usize, bool)> {
+    let mut best: Option<(usize, bool)> = None;
     'forms: for form in forms {
+        if best.is_some_and(|(end, _)| end >= i + form.len()) {
+            continue;
+        }
         let mut negative = false;
         for (k, word) in form.iter().enumerate() {
-            let Some(Item { kind: ItemKind::Word { key, .. }, .. }) = ctx.items.get(i + k) else { continue 'forms };
-            let prefix = if k == 0 {
-                prefix_variants(ctx.lang, key).iter().find_map(|v| word.matches(&v.key).map(str::to_string))
-            } else {
-                word.matches(key).map(str::to_string)
+            let Some(Item { kind: ItemKind::Word { key, stems, .. }, .. }) = ctx.items.get(i + k) else { continue 'forms };
+            let prefix = match word.matches(key) {
+                Some(p) => p,
+                None if k == 0 => match stems.iter().find_map(|s| word.matches(s)) {
+                    Some(p) => p,
+                    None => continue 'forms,
+                },
+                None => continue 'forms,
             };
-            let Some(prefix) = prefix else { continue 'forms };
             if k == 0 && ctx.lang == Lang::Fa && (prefix == "ن" || prefix == "نمي") {
                 negative = true;
             }
         }
-        return Some((i + form.len(), negative));
+        best = Some((i + form.len(), negative));
     }
-    None
+    best
 }
 
 /// The entities an item offers to a slot.
@@ -294,12 +320,14 @@ fn accepts(ctx: &Ctx, slot: &Slot, item: &Item) -> Vec<Bound> {
             _ => {}
         }
         let entity = ctx.entities.entity(gazetteer, mention.entity);
-        let resolved = if slot.types.contains(&entity.kind) {
-            Some(mention.entity)
-        } else if slot.state && slot.types.contains(&EntityType::Country) {
-            state_of(ctx, m)
-        } else {
-            None
+        // a ministry or army acting for its state is the state ("the Azerbaijani foreign ministry
+        // accused Iran": Azerbaijan accuses Iran), even where the slot also takes organisations
+        let acts_for_state = entity.kind == EntityType::Organization && slot.state && slot.types.contains(&EntityType::Country);
+        let resolved = match (acts_for_state.then(|| state_of(ctx, m)).flatten(), slot.types.contains(&entity.kind)) {
+            (Some(state), _) => Some(state),
+            (None, true) => Some(mention.entity),
+            (None, false) if slot.state && slot.types.contains(&EntityType::Country) => state_of(ctx, m),
+            _ => None,
         };
         if let Some(e) = resolved {
             if !out.iter().any(|b: &Bound| b.entity == e) {
@@ -365,7 +393,13 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         if k == end || k >= ctx.items.len() {
             break;
         }
-        // a list is of one kind: "پاشینیان، آذربایجان را …" is a person and then a state
+        // a list is of one kind: "پاشینیان، آذربایجان را …" is a person and then a state; and a
+        // possessive after a comma starts a new phrase: "Israel and Turkey, Azerbaijan's close ally"
+        // (but "Turkey and Azerbaijan's joint drills" is one list)
+        let only_commas = ctx.items[end..k].iter().all(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
+        if only_commas && is_possessive(ctx, k) {
+            break;
+        }
         let kind = |b: &Bound| ctx.entities.entity(&ctx.layer.gazetteer, b.entity).kind;
         let next: Vec<Bound> = accepts(ctx, slot, &ctx.items[k]).into_iter().filter(|n| kind(n) == kind(&bound[0])).collect();
         if next.is_empty() {

@@ -76,7 +76,7 @@ struct Cue {
 const PARTICLE_REACH: usize = 2;
 /// Negation particles (folded), which negate only the word right after them; other negated cues
 /// ("نفى", "denied", "تکذیب") negate the clause.
-const PARTICLES: &[&str] = &["لم", "لن", "لا", "ما", "ليس", "ليست", "غير", "عدم", "not", "no", "never", "n't", "without", "نه", "بدون", "هيچ"];
+const PARTICLES: &[&str] = &["لم", "لن", "لا", "ما", "ليس", "ليست", "ليستا", "ليسوا", "غير", "عدم", "not", "no", "never", "n't", "without", "نه", "بدون", "هيچ"];
 
 #[derive(Debug, Default, Clone)]
 pub struct ModalityLexicon {
@@ -120,8 +120,10 @@ impl ModalityLexicon {
     /// `negative_prefix` is set when the cue word itself carries a Persian negative prefix (ن, نمی).
     pub fn detect(&self, lang: Lang, tokens: &[Token], clause: std::ops::Range<usize>, cue: std::ops::Range<usize>, negative_prefix: bool) -> Modality {
         let mut best = if negative_prefix { Modality::Negated } else { Modality::Asserted };
-        // Persian puts the verb last: "… خرید تسلیحات از اسرائیل را تکذیب کرد" denies after the cue
-        let end = if lang == Lang::Fa { clause.end } else { cue.start.min(clause.end) };
+        // cues after the relation's cue count too ("a meeting … is expected next month"); negation
+        // only in Persian, which puts the verb last ("… خرید تسلیحات از اسرائیل را تکذیب کرد"),
+        // elsewhere a later denial is usually someone else's
+        let end = clause.end;
         let mut i = clause.start;
         while i < end {
             if i >= cue.start && i < cue.end {
@@ -139,7 +141,12 @@ impl ModalityLexicon {
                     let end = i + c.keys.len();
                     let particle = c.modality == Modality::Negated && c.keys.len() == 1 && PARTICLES.contains(&c.keys[0].as_str());
                     let before = end <= cue.start;
-                    let applies = if particle { before && cue.start - end <= PARTICLE_REACH } else { true };
+                    let applies = match (particle, before) {
+                        (true, true) => cue.start - end <= PARTICLE_REACH,
+                        (true, false) => false,
+                        (false, true) => true,
+                        (false, false) => c.modality != Modality::Negated || lang == Lang::Fa,
+                    };
                     if applies && c.modality.strength() > best.strength() {
                         best = c.modality;
                     }
