@@ -88,10 +88,14 @@ pub fn suffix_variants(lang: Lang, key: &str) -> Vec<Variant> {
     dedup(out)
 }
 
-fn dedup(mut v: Vec<Variant>) -> Vec<Variant> {
-    let mut seen = std::collections::HashSet::new();
-    v.retain(|x| seen.insert(x.key.clone()));
-    v
+fn dedup(v: Vec<Variant>) -> Vec<Variant> {
+    let mut out: Vec<Variant> = Vec::with_capacity(v.len());
+    for x in v {
+        if !out.iter().any(|o| o.key == x.key) {
+            out.push(x);
+        }
+    }
+    out
 }
 
 /// The inflected forms of an Arabic nisba adjective given in the masculine singular ("إسرائيلي"):

@@ -9,7 +9,10 @@
 //! Rules are then matched item by item with backtracking; gaps try the shortest skip first, so the
 //! nearest fitting entity fills a slot. A slot takes a list of entities joined by commas and "and".
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::pattern::{CueForm, Element, FormFilter, Rule, Slot, SlotRole};
 use super::{RelationLayer, RelationMention, TextSpan};
@@ -83,6 +86,27 @@ struct Ctx<'a> {
     layer: &'a EntityLayer,
     lang: Lang,
     items: Vec<Item>,
+    /// Per cue class, its match at each item: computed once per sentence, when first needed.
+    cues: RefCell<HashMap<usize, Rc<Vec<Option<(usize, bool)>>>>>,
+}
+
+impl Ctx<'_> {
+    fn cue_matches(&self, id: usize, forms: &[CueForm]) -> Rc<Vec<Option<(usize, bool)>>> {
+        if let Some(m) = self.cues.borrow().get(&id) {
+            return m.clone();
+        }
+        let matches = Rc::new((0..self.items.len()).map(|i| match_cue(self, forms, i)).collect::<Vec<_>>());
+        self.cues.borrow_mut().insert(id, matches.clone());
+        matches
+    }
+
+    /// Whether every obligatory cue of the rule occurs somewhere in the sentence.
+    fn may_match(&self, rule: &Rule) -> bool {
+        rule.elements.iter().all(|e| match e {
+            Element::Cue { id, forms, optional: false, .. } => self.cue_matches(*id, forms).iter().any(Option::is_some),
+            _ => true,
+        })
+    }
 }
 
 /// An entity bound to a slot, with the span it was named by.
@@ -118,8 +142,8 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         if !items.iter().any(|i| matches!(i.kind, ItemKind::Entity { .. })) {
             continue;
         }
-        let ctx = Ctx { doc, entities, layer, lang, items };
-        for rule in relations.rules.rules.iter().filter(|r| r.lang == lang) {
+        let ctx = Ctx { doc, entities, layer, lang, items, cues: RefCell::new(HashMap::new()) };
+        for rule in relations.rules.rules.iter().filter(|r| r.lang == lang && ctx.may_match(r)) {
             for start in 0..ctx.items.len() {
                 let mut found = None;
                 match_elements(&ctx, rule, 0, start, Bindings::default(), &mut found);
@@ -237,8 +261,8 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 j += 1;
             }
         }
-        Element::Cue { forms, optional, .. } => {
-            if let Some((end, negative)) = match_cue(ctx, forms, i) {
+        Element::Cue { id, forms, optional, .. } => {
+            if let Some((end, negative)) = ctx.cue_matches(*id, forms).get(i).copied().flatten() {
                 let mut nb = b.clone();
                 if !optional && nb.cue.is_none() {
                     nb.cue = Some(ctx.items[i].tokens.start..ctx.items[end - 1].tokens.end);

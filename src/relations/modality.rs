@@ -130,10 +130,11 @@ impl ModalityLexicon {
                 i += 1;
                 continue;
             }
+            let variants = prefix_variants(lang, &tokens[i].key);
             let hit = self.cues.iter().find(|c| {
                 let end = i + c.keys.len();
                 end <= clause.end
-                    && prefix_variants(lang, &tokens[i].key).iter().any(|v| v.key == c.keys[0])
+                    && variants.iter().any(|v| v.key == c.keys[0])
                     && c.keys[1..].iter().zip(&tokens[i + 1..end]).all(|(k, t)| *k == t.key)
             });
             match hit {

@@ -27,6 +27,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::Modality;
 use super::ontology::Relation;
@@ -88,7 +89,8 @@ pub struct Slot {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Element {
     Slot(Slot),
-    Cue { class: String, forms: Vec<CueForm>, optional: bool },
+    /// `id` numbers the class across all pattern files, so matches can be computed once per sentence.
+    Cue { class: String, id: usize, forms: Arc<Vec<CueForm>>, optional: bool },
     Gap(usize),
 }
 
@@ -102,10 +104,22 @@ pub struct Rule {
     pub modality: Option<Modality>,
 }
 
+impl Rule {
+    /// The ids of the cue classes the rule cannot match without.
+    pub fn required_cues(&self) -> impl Iterator<Item = usize> + '_ {
+        self.elements.iter().filter_map(|e| match e {
+            Element::Cue { id, optional: false, .. } => Some(*id),
+            _ => None,
+        })
+    }
+}
+
 /// All rules of all languages.
 #[derive(Debug, Default, Clone)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
+    /// How many cue classes the rules use (ids are below this).
+    pub classes: usize,
 }
 
 pub fn cue_form(phrase: &str) -> CueForm {
@@ -135,7 +149,8 @@ impl RuleSet {
                 continue;
             }
             let text = std::fs::read_to_string(&path).map_err(|source| DataError::Io { path: path.clone(), source })?;
-            set.rules.extend(parse(&path, lang, &text, problems));
+            let rules = parse_numbered(&path, lang, &text, problems, &mut set.classes);
+            set.rules.extend(rules);
         }
         Ok(set)
     }
@@ -143,7 +158,20 @@ impl RuleSet {
 
 /// Parses one pattern file; bad lines are reported and skipped.
 pub fn parse(path: &Path, lang: Lang, text: &str, problems: &mut Vec<RowProblem>) -> Vec<Rule> {
-    let mut classes: HashMap<String, Vec<CueForm>> = HashMap::new();
+    parse_numbered(path, lang, text, problems, &mut 0)
+}
+
+/// A class of cue phrases with its id.
+#[derive(Debug, Clone)]
+struct Class {
+    id: usize,
+    forms: Arc<Vec<CueForm>>,
+}
+
+/// Parses one pattern file, numbering its cue classes from `next_id`.
+fn parse_numbered(path: &Path, lang: Lang, text: &str, problems: &mut Vec<RowProblem>, next_id: &mut usize) -> Vec<Rule> {
+    let mut defined: HashMap<String, Vec<CueForm>> = HashMap::new();
+    let mut classes: HashMap<String, Class> = HashMap::new();
     let mut rules = Vec::new();
     let problem = |line: usize, message: String| RowProblem { path: PathBuf::from(path), line, message };
     for (n, raw) in text.lines().enumerate() {
@@ -162,10 +190,11 @@ pub fn parse(path: &Path, lang: Lang, text: &str, problems: &mut Vec<RowProblem>
                 problems.push(problem(line_no, format!("class @{} has no forms", name.trim())));
                 continue;
             }
-            classes.entry(name.trim().to_string()).or_default().extend(forms);
+            defined.entry(name.trim().to_string()).or_default().extend(forms);
+            classes.remove(name.trim()); // a class extended later gets a new id
             continue;
         }
-        match parse_rule(lang, line, &classes) {
+        match parse_rule(lang, line, &defined, &mut classes, next_id) {
             Ok(mut rule) => {
                 if rule.id.is_empty() {
                     rule.id = format!("{}:{}", lang.code(), line_no);
@@ -207,7 +236,16 @@ fn parse_types(spec: &str) -> Result<(Vec<EntityType>, bool, FormFilter), String
     Ok((out, state, form))
 }
 
-fn parse_rule(lang: Lang, line: &str, classes: &HashMap<String, Vec<CueForm>>) -> Result<Rule, String> {
+fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, classes: &mut HashMap<String, Class>, next_id: &mut usize) -> Result<Rule, String> {
+    let mut class = |name: String, forms: Vec<CueForm>| {
+        classes
+            .entry(name)
+            .or_insert_with(|| {
+                *next_id += 1;
+                Class { id: *next_id - 1, forms: Arc::new(forms) }
+            })
+            .clone()
+    };
     let (head, options) = match line.split_once(';') {
         Some((h, o)) => (h, o),
         None => (line, ""),
@@ -229,15 +267,17 @@ fn parse_rule(lang: Lang, line: &str, classes: &HashMap<String, Vec<CueForm>>) -
         } else {
             let optional = token.ends_with('?') && token.len() > 1;
             let word = token.trim_end_matches('?');
-            if let Some(class) = word.strip_prefix('@') {
-                let forms = classes.get(class).ok_or_else(|| format!("unknown class @{class} (define it above the rule)"))?;
-                Element::Cue { class: class.to_string(), forms: forms.clone(), optional }
+            if let Some(name) = word.strip_prefix('@') {
+                let forms = defined.get(name).ok_or_else(|| format!("unknown class @{name} (define it above the rule)"))?;
+                let c = class(format!("@{name}"), forms.clone());
+                Element::Cue { class: name.to_string(), id: c.id, forms: c.forms, optional }
             } else {
                 let form = cue_form(word);
                 if form.is_empty() {
                     return Err(format!("`{token}` is not a word"));
                 }
-                Element::Cue { class: fold(word), forms: vec![form], optional }
+                let c = class(word.to_string(), vec![form]);
+                Element::Cue { class: fold(word), id: c.id, forms: c.forms, optional }
             }
         };
         elements.push(element);
@@ -288,6 +328,7 @@ mod tests {
         assert_eq!(r.confidence, 0.9);
         assert_eq!(r.elements.len(), 6);
         let Element::Cue { forms, .. } = &r.elements[1] else { panic!() };
+        let forms: &Vec<CueForm> = forms;
         assert_eq!(forms[1][0].matches(&fold("تشتري")), Some("ت"));
         assert_eq!(forms[2][0].matches(&fold("شراءها")), Some(""));
     }
