@@ -41,8 +41,10 @@ impl Rule {
     /// Anchored phrases ignore punctuation at the anchored edge: "=مقالات ذات صلة" also catches
     /// "مقالات ذات صلة:".
     fn matches(&self, paragraph_key: &str) -> bool {
+        let punctuation_only = !self.key.chars().any(char::is_alphanumeric);
         match self.anchor {
             Anchor::Anywhere => paragraph_key.contains(&self.key),
+            Anchor::Start if punctuation_only => paragraph_key.starts_with(&self.key),
             Anchor::Start => paragraph_key.trim_start_matches(is_edge_punct).starts_with(&self.key),
             Anchor::End => paragraph_key.trim_end_matches(is_edge_punct).ends_with(&self.key),
             Anchor::Exact => paragraph_key.trim_matches(is_edge_punct) == self.key,
@@ -104,12 +106,14 @@ impl FurnitureRules {
                     (Anchor::Anywhere, phrase)
                 };
                 let key = paragraph_key(phrase);
-                let key = match anchor {
-                    Anchor::Anywhere => key,
-                    Anchor::Start => key.trim_start_matches(is_edge_punct).to_string(),
-                    Anchor::End => key.trim_end_matches(is_edge_punct).to_string(),
-                    Anchor::Exact => key.trim_matches(is_edge_punct).to_string(),
+                let trimmed = match anchor {
+                    Anchor::Anywhere => key.as_str(),
+                    Anchor::Start => key.trim_start_matches(is_edge_punct),
+                    Anchor::End => key.trim_end_matches(is_edge_punct),
+                    Anchor::Exact => key.trim_matches(is_edge_punct),
                 };
+                // a phrase of punctuation only ("^©") is matched as written
+                let key = if trimmed.is_empty() { key.clone() } else { trimmed.to_string() };
                 if key.is_empty() {
                     problems.push(row.problem("empty furniture phrase"));
                     continue;
