@@ -171,6 +171,31 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Score the extraction of articles against gold annotations: precision, recall and F1 per
+    /// relation type and overall, and every miss and false positive with its sentence.
+    Eval {
+        /// Gold annotations: PREFIX-triples.tsv (and -entities.tsv, -documents.tsv), or a directory.
+        #[arg(long)]
+        gold: PathBuf,
+        /// The articles (default data/articles).
+        #[arg(default_value = "data/articles")]
+        paths: Vec<PathBuf>,
+        /// Also score the entities found in each document.
+        #[arg(long)]
+        entities: bool,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every mention behind an edge: document, sentence, offsets, rule, modality, confidence.
+    Explain {
+        /// Subject (English label or id).
+        subject: String,
+        /// Relation (e.g. buysWeaponsFrom).
+        relation: String,
+        /// Object (English label or id).
+        object: String,
+    },
     /// Run pattern test cases (tests/fixtures/relations/*.tsv): texts with the triples they must and
     /// must not give. Exits non-zero when a case fails.
     TestPatterns {
@@ -268,6 +293,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Entities { kind, search } => list_entities(&cli.data, kind.as_deref(), search.as_deref()),
         Command::TestPatterns { files } => test_patterns(&cli.data, &files),
         Command::Documents { paths } => documents(&cli.data, &paths),
+        Command::Eval { gold, paths, entities, json } => eval(&cli.data, &gold, &paths, entities, json),
+        Command::Explain { subject, relation, object } => explain(&cli.store, iris, &subject, &relation, &object),
     }
 }
 
@@ -595,5 +622,105 @@ fn export(store: &Path, iris: khabar::store::vocab::Iris, format: ExportFormat, 
             out.flush()?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(data: &Path, gold: &Path, paths: &[PathBuf], with_entities: bool, json: bool) -> Result<ExitCode> {
+    use khabar::eval::gold::{Gold, SystemEntity, SystemTriple};
+    let gold = Gold::load(gold).with_context(|| format!("cannot read the gold annotations {}", gold.display()))?;
+    let k = knowledge(data)?;
+    let mut triples = Vec::new();
+    let mut entities = Vec::new();
+    corpus::run(
+        &k,
+        paths,
+        |x| {
+            for r in triples::rows(&x, false) {
+                triples.push(SystemTriple { document: r.document, subject: r.subject, predicate: r.predicate, object: r.object, derived: r.derived, evidence: r.evidence });
+            }
+            let mut seen = std::collections::HashSet::new();
+            for m in x.mentions.iter().filter(|m| !m.furniture) {
+                if let Some(e) = x.entities.iter().find(|e| e.id == m.entity).filter(|e| seen.insert(e.id.clone())) {
+                    entities.push(SystemEntity { document: x.document.id.clone(), label: e.label.clone() });
+                }
+            }
+        },
+        |n| {
+            report_notice(n);
+        },
+    );
+    let score = gold.score(&triples, with_entities.then_some(entities.as_slice()));
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    if json {
+        let per: serde_json::Map<String, serde_json::Value> = score
+            .per_relation
+            .iter()
+            .map(|(r, c)| (r.clone(), serde_json::json!({"gold": c.gold, "system": c.system, "correct": c.correct, "precision": c.precision(), "recall": c.recall(), "f1": c.f1()})))
+            .collect();
+        let mut v = serde_json::json!({
+            "triples": {"precision": score.overall.precision(), "recall": score.overall.recall(), "f1": score.overall.f1(),
+                        "explicit_recall": score.explicit.recall(), "system": score.overall.system, "gold": score.overall.gold, "true_positives": score.overall.correct},
+            "per_relation": per,
+            "furniture_violations": score.furniture_violations.len(),
+            "missed": score.missed.iter().map(|m| format!("{}\t{}\t{}\t{}\t{}", m.0, m.1, m.2, m.3, m.4)).collect::<Vec<_>>(),
+            "false_positives": score.wrong.iter().map(|w| format!("{}\t{}\t{}\t{}", w.0, w.1, w.2, w.3)).collect::<Vec<_>>(),
+        });
+        if let Some((recall, precision)) = score.entities {
+            v["entities"] = serde_json::json!({"recall_required": recall, "precision": precision});
+        }
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+    } else {
+        writeln!(out, "{:<28} {:>5} {:>6} {:>7} {:>9} {:>7} {:>6}", "relation", "gold", "found", "correct", "precision", "recall", "F1")?;
+        for (r, c) in &score.per_relation {
+            writeln!(out, "{:<28} {:>5} {:>6} {:>7} {:>9.3} {:>7.3} {:>6.3}", r, c.gold, c.system, c.correct, c.precision(), c.recall(), c.f1())?;
+        }
+        let o = score.overall;
+        writeln!(out, "{:<28} {:>5} {:>6} {:>7} {:>9.3} {:>7.3} {:>6.3}", "ALL", o.gold, o.system, o.correct, o.precision(), o.recall(), o.f1())?;
+        writeln!(out, "explicit recall {:.3} ({} of {} explicit rows)", score.explicit.recall(), score.explicit.correct, score.explicit.gold)?;
+        writeln!(out, "furniture violations: {}", score.furniture_violations.len())?;
+        if let Some((recall, precision)) = score.entities {
+            writeln!(out, "entities: recall (required) {recall:.3}, precision {precision:.3}")?;
+        }
+        for m in &score.missed {
+            writeln!(out, "missed\t{}\t{} {} {}\t[{}] {}", m.0, m.1, m.2, m.3, m.4, m.5)?;
+        }
+        for w in &score.wrong {
+            writeln!(out, "wrong\t{}\t{} {} {}\t{}", w.0, w.1, w.2, w.3, w.4)?;
+        }
+        for f in &score.furniture_violations {
+            writeln!(out, "furniture\t{}\t{} {} {}", f.0, f.1, f.2, f.3)?;
+        }
+        for e in &score.entities_missed {
+            writeln!(out, "entity missed\t{}\t{}", e.0, e.1)?;
+        }
+        for e in &score.entities_unexpected {
+            writeln!(out, "entity unexpected\t{}\t{}", e.0, e.1)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(store: &Path, iris: khabar::store::vocab::Iris, subject: &str, relation: &str, object: &str) -> Result<ExitCode> {
+    let relation = khabar::relations::Relation::parse(relation).with_context(|| format!("unknown relation `{relation}`"))?;
+    let graph = khabar::store::GraphStore::open_read_only(store, iris)?;
+    let mentions = khabar::store::explain::mentions(&graph, subject, relation, object)?;
+    if mentions.is_empty() {
+        println!("no mention of {subject} {relation} {object} in {}", store.display());
+        return Ok(ExitCode::from(1));
+    }
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for m in &mentions {
+        writeln!(out, "{} {} {}  [{}]", m.subject, relation, m.object, m.document)?;
+        writeln!(out, "  sentence   {}", m.sentence)?;
+        writeln!(out, "  offsets    sentence {}..{}, subject {}..{}, object {}..{}, cue {}..{} ({})", m.sentence_start, m.sentence_end, m.subject_start, m.subject_end, m.object_start, m.object_end, m.cue_start, m.cue_end, m.cue)?;
+        writeln!(out, "  rule       {}{}", m.rule, if m.derived { " (derived, not stated)" } else { "" })?;
+        writeln!(out, "  modality   {}   confidence {}{}", m.modality, m.confidence, m.date.as_deref().map(|d| format!("   date {d}")).unwrap_or_default())?;
+        if let Some(role) = &m.role {
+            writeln!(out, "  role       {role}")?;
+        }
+    }
+    writeln!(out, "{} mention(s)", mentions.len())?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

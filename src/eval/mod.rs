@@ -2,3 +2,4 @@
 //! annotations (`khabar eval`).
 
 pub mod cases;
+pub mod gold;

@@ -5,6 +5,7 @@
 //! one, so a crash leaves either the old or the new version, never half of one. An unchanged document
 //! (same content hash, which is part of its graph's IRI) is skipped.
 
+pub mod explain;
 pub mod push;
 pub mod query;
 pub mod rdf;

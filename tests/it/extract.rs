@@ -86,3 +86,34 @@ fn bad_inputs_are_reported_by_name_and_the_rest_is_processed() {
     assert!(out.contains("good\tAzerbaijan\tbuysWeaponsFrom\tTurkey"), "{out}");
     assert!(out.contains("a1\t"), "the JSONL record that parses is processed:\n{out}");
 }
+
+#[test]
+fn eval_agrees_with_score_py() {
+    let Some(shared) = shared() else { return };
+    let gold = shared.join("gold/seeds");
+    let articles = repo().join("data/articles");
+    let ours: serde_json::Value = serde_json::from_str(&ok(khabar(&["eval", "--gold", gold.to_str().unwrap(), articles.to_str().unwrap(), "--entities", "--json"]))).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let triples = dir.path().join("t.tsv");
+    let entities = dir.path().join("e.tsv");
+    std::fs::write(&triples, ok(khabar(&["extract", articles.to_str().unwrap()]))).unwrap();
+    std::fs::write(&entities, ok(khabar(&["extract", articles.to_str().unwrap(), "--entities"]))).unwrap();
+    let o = Command::new("python3").arg(shared.join("tools/score.py")).arg(&gold).arg(&triples).arg("--entities").arg(&entities).arg("--json").output().unwrap();
+    let theirs: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for field in ["precision", "recall", "f1", "explicit_recall"] {
+        let (a, b) = (ours["triples"][field].as_f64().unwrap(), theirs["triples"][field].as_f64().unwrap());
+        assert!((a - b).abs() < 1e-3, "{field}: khabar eval {a}, score.py {b}");
+    }
+    for field in ["system", "gold", "true_positives"] {
+        assert_eq!(ours["triples"][field], theirs["triples"][field], "{field}");
+    }
+    for field in ["recall_required", "precision"] {
+        let (a, b) = (ours["entities"][field].as_f64().unwrap(), theirs["entities"][field].as_f64().unwrap());
+        assert!((a - b).abs() < 1e-3, "entities {field}: khabar eval {a}, score.py {b}");
+    }
+    assert_eq!(ours["furniture_violations"], theirs["furniture_violations"]);
+    // the breakdown per relation adds up to the whole
+    let per = ours["per_relation"].as_object().unwrap();
+    let gold_rows: u64 = per.values().map(|v| v["gold"].as_u64().unwrap()).sum();
+    assert_eq!(serde_json::json!(gold_rows), ours["triples"]["gold"]);
+}

@@ -6,6 +6,7 @@ mod exports;
 mod extract;
 mod inputs;
 mod patterns;
+mod rdf;
 mod store;
 
 use std::path::{Path, PathBuf};
