@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::corpus::{self, Notice};
 use crate::export::graph::Graph;
-use crate::export::{csv, gexf, graphml, rdf};
+use crate::export::{csv, gexf, graphml, rdf, svg};
 use crate::pipeline::Knowledge;
 use crate::store::vocab::Iris;
 use crate::store::{GraphStore, Ingest, StoreError, view};
@@ -107,11 +107,19 @@ pub fn write_exports(store: &GraphStore, dir: &Path) -> Result<Vec<PathBuf>, Bui
     std::fs::create_dir_all(dir).map_err(|source| BuildError::Write { path: dir.into(), source })?;
     let graph = Graph::from_store(store)?;
     let csv_io = |e: ::csv::Error| std::io::Error::other(e);
+    let picture = svg::SvgOptions { width: 960.0, height: 720.0, centre: None, title: "khabar: the graph".into() };
+    let corpus = crate::report::model::Corpus::load(store)?;
+    let reports_dir = dir.join("reports");
+    let reports = crate::report::write_standard_set(&corpus, &reports_dir).map_err(|source| BuildError::Write { path: reports_dir, source })?;
     Ok(vec![
         write_file(dir.join("graph.graphml"), |out| graphml::write(&graph, out))?,
         write_file(dir.join("graph.gexf"), |out| gexf::write(&graph, out))?,
         write_file(dir.join("nodes.csv"), |out| csv::write_nodes(&graph, out).map_err(csv_io))?,
         write_file(dir.join("edges.csv"), |out| csv::write_edges(&graph, out).map_err(csv_io))?,
         write_file(dir.join("graph.nq"), |out| rdf::dump(store, rdf::DumpFormat::NQuads, out))?,
-    ])
+        write_file(dir.join("graph.svg"), |out| svg::write(&graph, &picture, out))?,
+    ]
+    .into_iter()
+    .chain(reports)
+    .collect())
 }

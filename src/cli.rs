@@ -146,6 +146,24 @@ enum Command {
         #[arg(long)]
         graph_store: Option<String>,
     },
+    /// Write a report: a country profile (--entity), a pair dossier (--pair) or, by default, an
+    /// overview of the corpus.
+    Report {
+        /// A country profile: suppliers, partners, agreements, conflicts, officials, visits, balance.
+        #[arg(long, conflicts_with = "pair")]
+        entity: Option<String>,
+        /// A pair dossier: every relation between the two, as a dated timeline with quotes.
+        #[arg(long, num_args = 2, value_names = ["A", "B"])]
+        pair: Option<Vec<String>>,
+        /// For the overview: list what is new since this date (YYYY[-MM[-DD]]).
+        #[arg(long)]
+        since: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Write to this file (Markdown pictures go beside it as SVG files); default standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Print khabar's RDF vocabulary (OWL classes and properties).
     Vocab {
         #[arg(long, value_enum, default_value_t = VocabFormat::Turtle)]
@@ -229,6 +247,8 @@ enum ExportFormat {
     Graphml,
     Gexf,
     Csv,
+    /// A picture of the graph, laid out by khabar.
+    Svg,
     /// The whole dataset: document graphs and the view.
     Nquads,
     Trig,
@@ -236,6 +256,13 @@ enum ExportFormat {
     Turtle,
     /// The view (default graph) only.
     Jsonld,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Md,
+    Html,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -259,6 +286,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Remove { documents, exports } => remove(&cli.store, iris, &documents, &exports),
         Command::Vocab { format } => vocab(iris, format),
+        Command::Report { entity, pair, since, format, output } => report(&cli.store, iris, entity, pair, since, format, output),
         Command::Serve { bind, timeout, limit } => {
             let store = khabar::store::GraphStore::open_read_only(&cli.store, iris)?;
             let options = khabar::server::ServeOptions { timeout: std::time::Duration::from_secs_f64(timeout), limit, ..Default::default() };
@@ -450,8 +478,12 @@ fn build(data: &Path, store: &Path, iris: khabar::store::vocab::Iris, inputs: Ve
     println!("  page furniture: {} paragraphs dropped", summary.furniture);
     println!("  graph: {} entities, {} edges, {} relation mentions in this run", summary.entities, summary.edges, summary.relation_mentions);
     println!("  store: {}", store.display());
-    for path in &summary.written {
-        println!("  wrote {}", path.display());
+    if let Some(first) = summary.written.first() {
+        let dir = first.parent().map(|p| p.display().to_string()).unwrap_or_default();
+        let reports = summary.written.iter().filter(|p| p.extension().is_some_and(|e| e == "html") && p.parent().is_some_and(|d| d.ends_with("reports"))).count();
+        let names: Vec<String> = summary.written.iter().filter(|p| p.parent() == first.parent()).filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())).collect();
+        println!("  exports: {dir}/{{{}}}", names.join(","));
+        println!("  reports: {reports} in {dir}/reports/ (Markdown and HTML)");
     }
     println!("  took {:.2} s", summary.elapsed.as_secs_f64());
     Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
@@ -596,6 +628,10 @@ fn export(store: &Path, iris: khabar::store::vocab::Iris, format: ExportFormat, 
         match format {
             ExportFormat::Graphml => graphml::write(&graph, out),
             ExportFormat::Gexf => gexf::write(&graph, out),
+            ExportFormat::Svg => {
+                let options = khabar::export::svg::SvgOptions { width: 960.0, height: 720.0, centre: filter.around.first().cloned(), title: "khabar".into() };
+                khabar::export::svg::write(&graph, &options, out)
+            }
             _ => unreachable!("csv is written as two files"),
         }
     };
@@ -722,5 +758,47 @@ fn explain(store: &Path, iris: khabar::store::vocab::Iris, subject: &str, relati
     }
     writeln!(out, "{} mention(s)", mentions.len())?;
     out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(store: &Path, iris: khabar::store::vocab::Iris, entity: Option<String>, pair: Option<Vec<String>>, since: Option<String>, format: ReportFormat, output: Option<PathBuf>) -> Result<ExitCode> {
+    use khabar::report::{self, Format, model};
+    let graph = khabar::store::GraphStore::open_read_only(store, iris)?;
+    let corpus = model::Corpus::load(&graph)?;
+    let (rendered, json) = match (entity, pair) {
+        (Some(e), _) => {
+            let p = model::profile(&corpus, &e).with_context(|| format!("no entity `{e}` with relations in the store"))?;
+            (report::profile_report(&corpus, &p), serde_json::to_value(&p)?)
+        }
+        (_, Some(pair)) => {
+            let d = model::dossier(&corpus, &pair[0], &pair[1]).with_context(|| format!("`{}` or `{}` has no relations in the store", pair[0], pair[1]))?;
+            (report::dossier_report(&corpus, &d), serde_json::to_value(&d)?)
+        }
+        (None, None) => {
+            let o = model::overview(&corpus, since.as_deref());
+            (report::overview_report(&o), serde_json::to_value(&o)?)
+        }
+    };
+    let format = match format {
+        ReportFormat::Md => Format::Markdown,
+        ReportFormat::Html => Format::Html,
+        ReportFormat::Json => Format::Json,
+    };
+    match output {
+        Some(path) => {
+            for p in report::write(&rendered, &json, format, &path).with_context(|| format!("cannot write {}", path.display()))? {
+                eprintln!("wrote {}", p.display());
+            }
+        }
+        None => {
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            match format {
+                Format::Markdown => out.write_all(report::markdown::render(&rendered, false).as_bytes())?,
+                Format::Html => out.write_all(&report::html::render(&rendered))?,
+                Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?,
+            }
+            out.flush()?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

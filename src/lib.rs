@@ -20,6 +20,7 @@ pub mod input;
 pub mod metadata;
 pub mod pipeline;
 pub mod relations;
+pub mod report;
 pub mod server;
 pub mod store;
 pub mod text;

@@ -11,7 +11,7 @@ use crate::relations::Relation;
 use crate::store::vocab::{DCTERMS, GEO, WIKIDATA};
 use crate::store::{GraphStore, StoreError};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Node {
     pub id: String,
     pub label: String,
@@ -51,6 +51,8 @@ pub struct Graph {
     pub nodes: Vec<Node>,
     /// Sorted by (source, relation, target).
     pub edges: Vec<Edge>,
+    /// The country of every city and region the store names (id → id).
+    pub city_country: BTreeMap<String, String>,
 }
 
 /// Which part of the graph to export.
@@ -179,7 +181,12 @@ impl Graph {
                 _ => {}
             }
         }
-        let mut graph = Graph { nodes: nodes.into_values().collect(), edges };
+        let places = select(
+            store,
+            &format!("PREFIX kh: <{kh}> SELECT ?e ?c WHERE {{ ?e kh:country ?c . {{ ?e a kh:City }} UNION {{ ?e a kh:Region }} }}"),
+        )?;
+        let city_country = places.iter().filter_map(|r| Some((iris.entity_id(&value(r.get("e")))?, iris.entity_id(&value(r.get("c")))?))).collect();
+        let mut graph = Graph { nodes: nodes.into_values().collect(), edges, city_country };
         graph.nodes.retain(|n| !n.label.is_empty());
         graph.recount();
         Ok(graph)
@@ -271,7 +278,7 @@ impl Graph {
             }
             edges.retain(|e| keep.contains(&e.source) && keep.contains(&e.target));
         }
-        let mut g = Graph { nodes: self.nodes.clone(), edges };
+        let mut g = Graph { nodes: self.nodes.clone(), edges, city_country: self.city_country.clone() };
         g.recount();
         g
     }

@@ -8,4 +8,5 @@ pub mod graphml;
 pub mod layout;
 pub mod rdf;
 pub mod style;
+pub mod svg;
 pub mod triples;
