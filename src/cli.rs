@@ -629,7 +629,11 @@ fn export(store: &Path, iris: khabar::store::vocab::Iris, format: ExportFormat, 
             ExportFormat::Graphml => graphml::write(&graph, out),
             ExportFormat::Gexf => gexf::write(&graph, out),
             ExportFormat::Svg => {
-                let options = khabar::export::svg::SvgOptions { width: 960.0, height: 720.0, centre: filter.around.first().cloned(), title: "khabar".into() };
+                let title = match filter.around.first() {
+                    Some(c) => format!("khabar: around {c}"),
+                    None => "khabar: the graph".to_string(),
+                };
+                let options = khabar::export::svg::SvgOptions { width: 960.0, height: 720.0, centre: filter.around.first().cloned(), title };
                 khabar::export::svg::write(&graph, &options, out)
             }
             _ => unreachable!("csv is written as two files"),

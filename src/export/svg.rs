@@ -12,6 +12,9 @@ use super::graphml::pairs;
 use super::layout::layout;
 use super::style::{edge_colour, hex, node_colour};
 
+/// Width kept free right of the rightmost node for its label.
+const LABEL_ROOM: f64 = 170.0;
+
 pub struct SvgOptions {
     pub width: f64,
     pub height: f64,
@@ -34,7 +37,8 @@ pub fn write<W: Write>(graph: &Graph, options: &SvgOptions, out: W) -> std::io::
     let positions = layout(graph, 1.0);
     let place = |i: usize| {
         let (x, y) = positions[i];
-        (margin + (x + 1.0) / 2.0 * (w - 2.0 * margin), 40.0 + margin / 2.0 + (y + 1.0) / 2.0 * (h - 2.0 * margin - 40.0))
+        // labels run to the right of their node: keep room for them there
+        (margin / 2.0 + (x + 1.0) / 2.0 * (w - margin / 2.0 - LABEL_ROOM), 40.0 + margin / 2.0 + (y + 1.0) / 2.0 * (h - 2.0 * margin - 40.0))
     };
     let index = |id: &str| graph.nodes.iter().position(|n| n.id == id);
     let mut xml = Writer::new_with_indent(out, b' ', 1);

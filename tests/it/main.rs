@@ -7,6 +7,7 @@ mod extract;
 mod inputs;
 mod patterns;
 mod rdf;
+mod reports;
 mod store;
 
 use std::path::{Path, PathBuf};
