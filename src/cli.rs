@@ -164,6 +164,14 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Measure the throughput of each pipeline stage on a corpus (ratios matter, not absolute times).
+    Bench {
+        #[arg(default_value = "data/articles")]
+        paths: Vec<PathBuf>,
+        /// Run the corpus this many times.
+        #[arg(long, default_value_t = 5)]
+        repeat: usize,
+    },
     /// Print khabar's RDF vocabulary (OWL classes and properties).
     Vocab {
         #[arg(long, value_enum, default_value_t = VocabFormat::Turtle)]
@@ -286,6 +294,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Remove { documents, exports } => remove(&cli.store, iris, &documents, &exports),
         Command::Vocab { format } => vocab(iris, format),
+        Command::Bench { paths, repeat } => {
+            let articles = khabar::bench::articles(&paths);
+            anyhow::ensure!(!articles.is_empty(), "no articles under {paths:?}");
+            let r = khabar::bench::run(&cli.data, &articles, repeat)?;
+            let sequential = r.text + r.entities + r.relations;
+            println!("khabar bench: {} documents, {} words, {} runs; knowledge loaded in {:.0} ms", r.documents, r.words, r.repeat, r.load.as_secs_f64() * 1e3);
+            for (stage, d) in [("text layer", r.text), ("entities", r.entities), ("relations", r.relations)] {
+                println!("  {stage:<12} {:>10.0} words/s  {:>5.1}% of the sequential time", r.words_per_second(d), 100.0 * d.as_secs_f64() / sequential.as_secs_f64().max(1e-9));
+            }
+            println!("  all stages   {:>10.0} words/s on one core", r.words_per_second(sequential));
+            println!("  all cores    {:>10.0} words/s ({:.2}x one core)", r.words_per_second(r.parallel), sequential.as_secs_f64() / r.parallel.as_secs_f64().max(1e-9));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Report { entity, pair, since, format, output } => report(&cli.store, iris, entity, pair, since, format, output),
         Command::Serve { bind, timeout, limit } => {
             let store = khabar::store::GraphStore::open_read_only(&cli.store, iris)?;

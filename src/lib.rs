@@ -10,6 +10,7 @@
 //! - [`store`]: the Oxigraph store on disk, one named graph per document;
 //! - [`export`]: GraphML, GEXF, CSV and RDF dumps; [`report`]: Markdown/HTML/JSON reports.
 
+pub mod bench;
 pub mod build;
 pub mod corpus;
 pub mod data;
