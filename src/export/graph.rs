@@ -3,12 +3,11 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
-use oxigraph::model::Term;
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use petgraph::graph::{NodeIndex, UnGraph};
 
 use crate::relations::Relation;
 use crate::store::vocab::{DCTERMS, GEO, WIKIDATA};
+use crate::store::query::{solutions, value};
 use crate::store::{GraphStore, StoreError};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -71,33 +70,12 @@ pub struct Filter {
     pub exclude_derived: bool,
 }
 
-fn value(t: Option<&Term>) -> String {
-    match t {
-        Some(Term::NamedNode(n)) => n.as_str().to_string(),
-        Some(Term::Literal(l)) => l.value().to_string(),
-        _ => String::new(),
-    }
-}
-
-fn select(store: &GraphStore, sparql: &str) -> Result<Vec<oxigraph::sparql::QuerySolution>, StoreError> {
-    let results = SparqlEvaluator::new()
-        .parse_query(sparql)
-        .map_err(|e| StoreError::Query(e.to_string()))?
-        .on_store(store.store())
-        .execute()
-        .map_err(|e| StoreError::Query(e.to_string()))?;
-    match results {
-        QueryResults::Solutions(s) => s.collect::<Result<Vec<_>, _>>().map_err(|e| StoreError::Query(e.to_string())),
-        _ => Ok(Vec::new()),
-    }
-}
-
 impl Graph {
     /// Reads the view of the store (run `khabar build` first).
     pub fn from_store(store: &GraphStore) -> Result<Graph, StoreError> {
         let iris = store.iris();
         let kh = iris.ontology();
-        let edge_rows = select(
+        let edge_rows = solutions(
             store,
             &format!(
                 "PREFIX kh: <{kh}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -109,7 +87,7 @@ impl Graph {
                  }}"
             ),
         )?;
-        let date_rows = select(
+        let date_rows = solutions(
             store,
             &format!(
                 "PREFIX kh: <{kh}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX dct: <{DCTERMS}>
@@ -147,7 +125,7 @@ impl Graph {
         }
         edges.sort_by(|a, b| (&a.source, a.relation.name(), &a.target).cmp(&(&b.source, b.relation.name(), &b.target)));
 
-        let node_rows = select(
+        let node_rows = solutions(
             store,
             &format!(
                 "PREFIX kh: <{kh}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX geo: <{GEO}> PREFIX owl: <http://www.w3.org/2002/07/owl#>
@@ -181,7 +159,7 @@ impl Graph {
                 _ => {}
             }
         }
-        let places = select(
+        let places = solutions(
             store,
             &format!("PREFIX kh: <{kh}> SELECT ?e ?c WHERE {{ ?e kh:country ?c . {{ ?e a kh:City }} UNION {{ ?e a kh:Region }} }}"),
         )?;

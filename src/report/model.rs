@@ -4,14 +4,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use oxigraph::model::Term;
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use serde::Serialize;
 
 use crate::export::graph::{Graph, Node};
 use crate::relations::Relation;
 use crate::relations::ontology::Family;
 use crate::store::vocab::{DCTERMS, PROV};
+use crate::store::query::{solutions, value};
 use crate::store::{GraphStore, StoreError};
 
 /// One statement, with its source.
@@ -61,27 +60,6 @@ pub struct DocumentInfo {
     pub date: Option<String>,
 }
 
-fn value(t: Option<&Term>) -> String {
-    match t {
-        Some(Term::Literal(l)) => l.value().to_string(),
-        Some(Term::NamedNode(n)) => n.as_str().to_string(),
-        _ => String::new(),
-    }
-}
-
-fn select(store: &GraphStore, sparql: &str) -> Result<Vec<oxigraph::sparql::QuerySolution>, StoreError> {
-    let results = SparqlEvaluator::new()
-        .parse_query(sparql)
-        .map_err(|e| StoreError::Query(e.to_string()))?
-        .on_store(store.store())
-        .execute()
-        .map_err(|e| StoreError::Query(e.to_string()))?;
-    match results {
-        QueryResults::Solutions(s) => s.collect::<Result<Vec<_>, _>>().map_err(|e| StoreError::Query(e.to_string())),
-        _ => Ok(Vec::new()),
-    }
-}
-
 impl Corpus {
     pub fn load(store: &GraphStore) -> Result<Corpus, StoreError> {
         let graph = Graph::from_store(store)?;
@@ -90,7 +68,7 @@ impl Corpus {
         let prefixes = format!(
             "PREFIX kh: <{kh}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX dct: <{DCTERMS}> PREFIX prov: <{PROV}>"
         );
-        let docs = select(
+        let docs = solutions(
             store,
             &format!(
                 "{prefixes} SELECT ?id ?title ?lang ?date ?publisher WHERE {{ GRAPH ?g {{ ?d a kh:Document ; dct:identifier ?id .
@@ -109,7 +87,7 @@ impl Corpus {
                 date: Some(value(r.get("date"))).filter(|d| !d.is_empty()),
             })
             .collect();
-        let rows = select(
+        let rows = solutions(
             store,
             &format!(
                 "{prefixes} SELECT ?s ?p ?o ?id ?date ?lang ?sentence ?modality ?derived ?confidence ?role WHERE {{ GRAPH ?g {{

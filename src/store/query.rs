@@ -192,6 +192,24 @@ fn solutions_format(asked: ResultFormat) -> ResultFormat {
     }
 }
 
+/// Runs a SELECT query and collects its solutions (for khabar's own queries over the store).
+pub fn solutions(store: &GraphStore, sparql: &str) -> Result<Vec<QuerySolution>, StoreError> {
+    let results = SparqlEvaluator::new().parse_query(sparql).map_err(query_error)?.on_store(store.store()).execute().map_err(query_error)?;
+    match results {
+        QueryResults::Solutions(s) => s.collect::<Result<Vec<_>, _>>().map_err(query_error),
+        _ => Err(StoreError::Query("expected a SELECT query".into())),
+    }
+}
+
+/// A bound term's lexical value (an IRI or a literal's value); empty when unbound.
+pub fn value(term: Option<&Term>) -> String {
+    match term {
+        Some(Term::NamedNode(n)) => n.as_str().to_string(),
+        Some(Term::Literal(l)) => l.value().to_string(),
+        _ => String::new(),
+    }
+}
+
 /// A term as a person reads it: a literal's value, an IRI's last segment for khabar's own IRIs.
 pub fn display(term: &Term) -> String {
     match term {

@@ -41,27 +41,6 @@ pub struct ViewStats {
     pub documents: usize,
 }
 
-fn text(t: Option<&Term>) -> Option<String> {
-    match t? {
-        Term::NamedNode(n) => Some(n.as_str().to_string()),
-        Term::Literal(l) => Some(l.value().to_string()),
-        _ => None,
-    }
-}
-
-fn select(store: &GraphStore, sparql: &str) -> Result<Vec<oxigraph::sparql::QuerySolution>, StoreError> {
-    let results = SparqlEvaluator::new()
-        .parse_query(sparql)
-        .map_err(|e| StoreError::Query(e.to_string()))?
-        .on_store(store.store())
-        .execute()
-        .map_err(|e| StoreError::Query(e.to_string()))?;
-    match results {
-        QueryResults::Solutions(s) => s.collect::<Result<Vec<_>, _>>().map_err(|e| StoreError::Query(e.to_string())),
-        _ => Err(StoreError::Query("expected a SELECT query".into())),
-    }
-}
-
 /// Reads all mentions of all document graphs and aggregates them into edges (negated mentions do
 /// not make edges). Symmetric relations get one edge per pair, in IRI order.
 pub fn aggregate(store: &GraphStore) -> Result<Vec<EdgeAggregate>, StoreError> {
@@ -78,8 +57,8 @@ pub fn aggregate(store: &GraphStore) -> Result<Vec<EdgeAggregate>, StoreError> {
          }}"
     );
     let mut edges: BTreeMap<(String, String, String), EdgeAggregate> = BTreeMap::new();
-    for row in select(store, &sparql)? {
-        let get = |v: &str| text(row.get(v));
+    for row in super::query::solutions(store, &sparql)? {
+        let get = |v: &str| Some(super::query::value(row.get(v))).filter(|s| !s.is_empty());
         let (Some(mut s), Some(p), Some(mut o)) = (get("s"), get("p"), get("o")) else { continue };
         if get("modality").as_deref() == Some(Modality::Negated.name()) {
             continue;
