@@ -225,23 +225,7 @@ mod tests {
         for (l, a) in adj {
             adjectives.entry(*l).or_default().push(a.to_string());
         }
-        Entity {
-            id: id.into(),
-            kind,
-            label: en[0].into(),
-            names,
-            adjectives,
-            wikidata: None,
-            lat: None,
-            lon: None,
-            country: None,
-            stands_for: None,
-            maker: None,
-            role: None,
-            since: None,
-            until: None,
-            discovered: false,
-        }
+        Entity { adjectives, ..Entity::named(id.into(), kind, en[0].into(), names) }
     }
 
     fn index() -> (Gazetteer, NameIndex) {

@@ -86,6 +86,27 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// An entity known only by its names (no coordinates, links or offices yet).
+    pub fn named(id: String, kind: EntityType, label: String, names: HashMap<Lang, Vec<String>>) -> Entity {
+        Entity {
+            id,
+            kind,
+            label,
+            names,
+            adjectives: HashMap::new(),
+            wikidata: None,
+            lat: None,
+            lon: None,
+            country: None,
+            stands_for: None,
+            maker: None,
+            role: None,
+            since: None,
+            until: None,
+            discovered: false,
+        }
+    }
+
     /// The label in `lang`, if the entity has one there.
     pub fn label_in(&self, lang: Lang) -> Option<&str> {
         self.names.get(&lang).and_then(|n| n.first()).map(String::as_str)

@@ -244,23 +244,8 @@ impl EntityLayer {
                 let mut entity_names = HashMap::new();
                 entity_names.insert(Lang::En, vec![label.clone()]);
                 entity_names.insert(lang, vec![surface.to_string()]);
-                out.discovered.push(Entity {
-                    id: format!("person-{}", slug(&label)),
-                    kind: EntityType::Person,
-                    label,
-                    names: entity_names,
-                    adjectives: HashMap::new(),
-                    wikidata: None,
-                    lat: None,
-                    lon: None,
-                    country: None,
-                    stands_for: None,
-                    maker: None,
-                    role: None,
-                    since: None,
-                    until: None,
-                    discovered: true,
-                });
+                let id = format!("person-{}", slug(&label));
+                out.discovered.push(Entity { discovered: true, ..Entity::named(id, EntityType::Person, label, entity_names) });
                 names.insert(key, e);
                 e
             }
