@@ -334,3 +334,60 @@ fn sort_mentions(out: &mut DocEntities) {
         office.of_mention = office.of_mention.map(|m| new_index[m]);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::TextLayer;
+
+    /// The repository's knowledge, as a user has it.
+    fn layers() -> (TextLayer, EntityLayer) {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut problems = Vec::new();
+        (TextLayer::load(&data, &mut problems).unwrap(), EntityLayer::load(&data, &mut problems).unwrap())
+    }
+
+    /// (person label, office, state label) of the offices found in `text`.
+    fn offices(text: &str) -> Vec<(String, String, String)> {
+        let (t, e) = layers();
+        let doc = t.analyze(text.to_string());
+        let found = e.recognize(&doc);
+        found
+            .offices
+            .iter()
+            .map(|o| (e.entity(&found, found.mentions[o.person].entity).label.clone(), o.role.clone(), e.entity(&found, o.of_entity).label.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn an_unknown_arabic_name_after_an_office_becomes_a_person_of_that_state() {
+        let found = offices("قال وزير الدفاع الإسرائيلي داني هارئيل إن الزيارة كانت ناجحة ومهمة للبلدين.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].1.as_str(), found[0].2.as_str()), ("Defence Minister", "Israel"));
+        assert!(found[0].0.starts_with("Dan"), "transliterated: {found:?}");
+    }
+
+    #[test]
+    fn a_persian_name_in_guillemets_before_its_office() {
+        let found = offices("«آرمان نوری‌زاده» معاون اول وزیر دفاع جمهوری آذربایجان با هیاتی دیدار کرد.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].1.as_str(), found[0].2.as_str()), ("First Deputy Defence Minister", "Azerbaijan"));
+    }
+
+    #[test]
+    fn an_english_name_after_an_adjective_and_office() {
+        let found = offices("Israeli Defence Minister Dan Harel arrived in Baku on Monday for talks with officials there.");
+        assert_eq!(found, [("Dan Harel".to_string(), "Defence Minister".to_string(), "Israel".to_string())]);
+    }
+
+    #[test]
+    fn ordinary_words_after_an_office_are_no_name() {
+        assert!(offices("وأعلن الرئيس التركي استعداد بلاده لدعم أذربيجان في مواجهة أي هجوم.").is_empty());
+        assert!(offices("The defence minister said on Monday that the talks went well for both sides.").is_empty());
+    }
+
+    #[test]
+    fn a_first_name_alone_is_not_a_person() {
+        assert!(offices("قال وزير الخارجية محمد إن المحادثات مستمرة مع الجانب الآخر.").is_empty());
+    }
+}

@@ -48,3 +48,31 @@ fn csv_exports_have_gephi_columns() {
     assert!(edges.starts_with("Source,Target,Type,Weight,"), "{edges}");
     assert!(edges.contains("azerbaijan,israel,Directed,") && edges.contains(",buysWeaponsFrom,"), "{edges}");
 }
+
+#[test]
+fn one_node_per_real_thing() {
+    let (_dir, _store, exports) = built_sample();
+    let nodes = std::fs::read_to_string(exports.join("nodes.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(nodes.as_bytes());
+    let mut labels = std::collections::HashSet::new();
+    let mut wikidata = std::collections::HashSet::new();
+    for row in reader.records() {
+        let row = row.unwrap();
+        assert!(labels.insert(row[1].to_string()), "two nodes are labelled {}", &row[1]);
+        if !row[5].is_empty() {
+            assert!(wikidata.insert(row[5].to_string()), "two nodes have Wikidata id {}", &row[5]);
+        }
+    }
+    assert!(labels.len() > 10);
+}
+
+#[test]
+fn entities_command_lists_the_gazetteer_in_every_language() {
+    let out = ok(khabar(&["entities", "--type", "Country", "--search", "آذربایجان"]));
+    let rows = crate::tsv_rows(&out);
+    assert!(rows.iter().any(|r| r["id"] == "azerbaijan" && r["ar"] == "أذربيجان" && r["wikidata"] == "Q227"), "{out}");
+    let drones = ok(khabar(&["entities", "--search", "bayraktar"]));
+    assert!(drones.contains("Bayraktar TB2") && drones.contains("بيرقدار"), "{drones}");
+    let all = ok(khabar(&["entities"]));
+    assert!(all.lines().count() > 900, "every state, capital, organisation, outlet, weapon and office-holder");
+}
