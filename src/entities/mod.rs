@@ -3,6 +3,7 @@
 
 pub mod affixes;
 pub mod coref;
+pub mod fuzzy;
 pub mod gazetteer;
 pub mod index;
 pub mod recognize;

@@ -10,6 +10,7 @@ use super::gazetteer::Gazetteer;
 use super::index::NameIndex;
 use super::roles::{OfficeKind, RoleLexicon, RoleMatch};
 use super::translit::Transliterator;
+use super::fuzzy::{close, skeleton};
 use super::{DocEntities, Entity, EntityType, Form, Mention, Office, slug};
 use crate::data::{DataError, RowProblem};
 use crate::text::lang::Lang;
@@ -25,6 +26,8 @@ const NAME_MAX_WORDS: usize = 4;
 
 pub struct EntityLayer {
     pub gazetteer: Gazetteer,
+    /// (entity, consonant skeleton of its English label) of every person the gazetteer knows.
+    person_skeletons: Vec<(usize, String)>,
     index: NameIndex,
     roles: RoleLexicon,
     coref: CorefLexicon,
@@ -35,7 +38,15 @@ impl EntityLayer {
     pub fn load(data_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<EntityLayer, DataError> {
         let gazetteer = Gazetteer::load(&data_dir.join("gazetteer"), problems)?;
         let lexicon = data_dir.join("lexicon");
+        let person_skeletons = gazetteer
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::Person)
+            .map(|(i, e)| (i, skeleton(&crate::eval::gold::key(&e.label))))
+            .collect();
         Ok(EntityLayer {
+            person_skeletons,
             index: NameIndex::build(&gazetteer),
             roles: RoleLexicon::load(&lexicon, problems)?,
             coref: CorefLexicon::load(&lexicon, problems)?,
@@ -236,10 +247,13 @@ impl EntityLayer {
         }
         let surface = &doc.text[tokens[range.start].start..tokens[range.end - 1].end];
         let key: String = tokens[range.clone()].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
-        let entity = match names.get(&key) {
-            Some(&e) => e,
+        let label = self.translit.to_latin(lang, surface);
+        // a known person under a spelling the gazetteer lacks: "زاكر حسنوف" is Zakir Hasanov
+        let sk = skeleton(&crate::eval::gold::key(&label));
+        let known = self.person_skeletons.iter().find(|(_, p)| close(&sk, p)).map(|(i, _)| *i);
+        let entity = match names.get(&key).copied().or(known) {
+            Some(e) => e,
             None => {
-                let label = self.translit.to_latin(lang, surface);
                 let e = self.gazetteer.len() + out.discovered.len();
                 let mut entity_names = HashMap::new();
                 entity_names.insert(Lang::En, vec![label.clone()]);

@@ -13,6 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::data::{DataError, Row, parse_table};
+use crate::entities::fuzzy::{edit_distance, skeleton};
 use crate::relations::Relation;
 
 /// One system triple, as `extract` gives it.
@@ -88,23 +89,6 @@ pub fn key(label: &str) -> String {
         }
     }
     out
-}
-
-fn skeleton(k: &str) -> String {
-    k.replace('q', "k").replace('j', "c").replace('w', "v").chars().filter(|c| !"aeiouy ".contains(*c)).collect()
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j + 1] + 1).min(cur[j] + 1).min(prev[j] + usize::from(ca != *cb)));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// The gold annotations: `PREFIX-triples.tsv`, `PREFIX-entities.tsv`, `PREFIX-documents.tsv`, or a
@@ -336,8 +320,6 @@ mod tests {
     fn keys_and_skeletons_as_score_py() {
         assert_eq!(key("İsmail Günaydın"), "ismail gunaydin");
         assert_eq!(key("Nagorno-Karabakh"), "nagorno karabakh");
-        assert_eq!(skeleton("karim valiyev"), "krmvlv");
-        assert_eq!(edit_distance("krmvlv", "krmvlf"), 1);
         assert_eq!(local("https://w3id.org/khabar/ontology#visits"), "visits");
     }
 }

@@ -1,0 +1,40 @@
+//! Comparing names across transliterations: "Zakr Hasanov" (from Arabic script) and "Zakir Hasanov"
+//! differ in their vowels, which Arabic script does not write. Two names are close when their
+//! consonant skeletons are a couple of edits apart.
+
+/// The consonants of a lowercase ASCII key, with q/k, j/c and w/v merged.
+pub fn skeleton(key: &str) -> String {
+    key.replace('q', "k").replace('j', "c").replace('w', "v").chars().filter(|c| !"aeiouy ".contains(*c)).collect()
+}
+
+/// Levenshtein distance in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j + 1] + 1).min(cur[j] + 1).min(prev[j] + usize::from(ca != *cb)));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Whether two skeletons name the same thing: at most two edits, and at most a quarter of the length.
+pub fn close(a: &str, b: &str) -> bool {
+    let d = edit_distance(a, b);
+    d <= 2 && d <= b.chars().count() / 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_of_one_name_are_close() {
+        assert!(close(&skeleton("zakr hasanov"), &skeleton("zakir hasanov")));
+        assert!(close(&skeleton("karim valiyev"), &skeleton("kerim veliyev")));
+        assert!(!close(&skeleton("ilham aliyev"), &skeleton("elchin guliyev")));
+    }
+}
