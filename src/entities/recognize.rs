@@ -128,7 +128,10 @@ impl EntityLayer {
         let person = self
             .person_after(doc, out, names, lang, s, after_complement)
             .or_else(|| self.person_before(doc, out, names, lang, s, role.tokens.start));
-        let Some(person) = person else { return };
+        let Some(person) = person else {
+            self.refer_back(doc, out, s, role, of_mention);
+            return;
+        };
         match role.office {
             OfficeKind::None => return, // the role introduced the person, but is no office
             OfficeKind::Stated if of_mention.is_none() => return,
@@ -165,6 +168,18 @@ impl EntityLayer {
             sentence: s,
             from_gazetteer,
         });
+    }
+
+    /// An office named without a name ("الوزير", "the minister", "وزیر دفاع اسرائیل") refers to the
+    /// last person the article gave that office (of the same state, when one is named).
+    fn refer_back(&self, doc: &TextDoc, out: &mut DocEntities, s: usize, role: &RoleMatch, of_mention: Option<usize>) {
+        let state = of_mention.map(|m| out.mentions[m].entity);
+        let earlier = out.offices.iter().rev().find(|o| o.sentence < s && o.role == role.role && state.is_none_or(|st| o.of_entity == st || out.mentions.get(o.of_mention.unwrap_or(usize::MAX)).is_some_and(|m| m.entity == st)));
+        let Some(person) = earlier.map(|o| out.mentions[o.person].entity) else { return };
+        let end = of_mention.map_or(role.tokens.end, |m| out.mentions[m].tokens.end.max(role.tokens.end));
+        let mut mention = self.mention(doc, person, role.tokens.start..end, Form::Coreference, s, false);
+        mention.proclitic = role.proclitic.clone();
+        out.mentions.push(mention);
     }
 
     fn is_person(&self, out: &DocEntities, m: usize) -> bool {

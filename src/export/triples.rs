@@ -54,6 +54,9 @@ pub fn rows(extraction: &Extraction, include_negated: bool) -> Vec<TripleRow> {
         let stated: Vec<&RelationRecord> = pool.iter().copied().filter(|m| !m.derived).collect();
         let pool = if stated.is_empty() { pool } else { stated };
         let best = pool.iter().copied().max_by(|a, b| a.confidence.total_cmp(&b.confidence)).expect("a group has mentions");
+        if predicate == Relation::Visits.name() && visits_a_city_of(extraction, &best.subject, &best.object) {
+            continue; // "visits Baku" already says "visits Azerbaijan"
+        }
         out.push(TripleRow {
             document: extraction.document.id.clone(),
             subject: best.subject_label.clone(),
@@ -75,6 +78,16 @@ pub fn rows(extraction: &Extraction, include_negated: bool) -> Vec<TripleRow> {
 }
 
 const HEADER: &str = "document\tsubject\tpredicate\tobject\tconfidence\tevidence\tderived\tmodality\trule\tmentions\tsubject_id\tobject_id\trole\tdate";
+
+/// Whether the document has `person` visit a city or region of `country` (the more specific place).
+fn visits_a_city_of(extraction: &Extraction, person: &str, country: &str) -> bool {
+    extraction.relations.iter().any(|r| {
+        r.relation == Relation::Visits.name()
+            && r.subject == person
+            && r.modality != Modality::Negated.name()
+            && extraction.entities.iter().any(|e| e.id == r.object && e.kind != "Country" && e.country.as_deref() == Some(country))
+    })
+}
 
 /// Writes rows as TSV (with header) or JSON lines.
 pub struct TripleSink<W: Write> {
