@@ -54,3 +54,37 @@ fn a_damaged_or_missing_store_is_one_clear_error() {
     let err = stderr(&o);
     assert!(err.contains("cannot open the store at") && err.lines().count() == 1, "{err}");
 }
+
+#[test]
+fn a_build_killed_midway_leaves_a_consistent_store_that_the_next_build_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    let samples: Vec<String> = std::fs::read_dir(crate::repo().join("data/articles")).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+    let n = 200;
+    for i in 0..n {
+        std::fs::write(articles.join(format!("a{i:03}.txt")), format!("{}\n\n{i}", samples[i % samples.len()])).unwrap();
+    }
+    let store = dir.path().join("store");
+    let (s, arts) = (store.to_str().unwrap(), articles.to_str().unwrap());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_khabar"))
+        .args(["build", arts, "--store", s, "--no-exports"])
+        .env("KHABAR_DATA", crate::repo().join("data"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let _ = child.kill(); // SIGKILL: no chance to clean up
+    let _ = child.wait();
+    // every document graph in the store is whole: its document node, its extractor, its mentions
+    let incomplete = "PREFIX kh: <https://w3id.org/khabar/ontology#> SELECT (COUNT(?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { GRAPH ?g { ?d a kh:Document ; kh:extractedWith ?x } } }";
+    let out = ok(khabar(&["query", incomplete, "--store", s, "--format", "csv"]));
+    assert_eq!(out.lines().nth(1).unwrap().trim(), "0", "a half-written document graph");
+    let written = count(s);
+    eprintln!("the killed build had written {written} of {n} documents");
+    assert!(written <= n, "{written}");
+    let out = ok(khabar(&["build", arts, "--store", s, "--no-exports"]));
+    assert!(out.contains(&format!("{n} documents")), "{out}");
+    assert_eq!(count(s), n);
+}
