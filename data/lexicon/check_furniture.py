@@ -55,7 +55,7 @@ def load_rules(path):
             sys.exit(f'{path}:{n}: expected {len(header)} non-empty TAB-separated columns: {line!r}')
         row = dict(zip(header, cols))
         kind, phrase = row['kind'], row['phrase']
-        if kind not in ('line', 'line+next', 'tail'):
+        if kind not in ('line', 'line+next', 'line+teasers', 'tail'):
             sys.exit(f'{path}:{n}: unknown kind {kind!r}')
         mode = 'contains'
         if phrase.startswith('='):

@@ -18,6 +18,8 @@ enum Kind {
     Line,
     /// The paragraph and the short paragraph after it.
     LineAndNext,
+    /// The paragraph and the headline-like paragraphs after it (teaser links under "Read more").
+    LineAndTeasers,
     /// The paragraph and everything after it.
     Tail,
 }
@@ -87,9 +89,10 @@ impl FurnitureRules {
                 let kind = match row.get("kind") {
                     "line" => Kind::Line,
                     "line+next" => Kind::LineAndNext,
+                    "line+teasers" => Kind::LineAndTeasers,
                     "tail" => Kind::Tail,
                     other => {
-                        problems.push(row.problem(format!("unknown furniture kind `{other}` (line, line+next, tail)")));
+                        problems.push(row.problem(format!("unknown furniture kind `{other}` (line, line+next, line+teasers, tail)")));
                         continue;
                     }
                 };
@@ -147,6 +150,13 @@ impl FurnitureRules {
                     }
                 }
                 Some(Kind::Line) => furniture[i] = true,
+                Some(Kind::LineAndTeasers) => {
+                    furniture[i] = true;
+                    while i + 1 < paragraphs.len() && is_headline_like(&keys[i + 1]) {
+                        furniture[i + 1] = true;
+                        i += 1;
+                    }
+                }
                 None => {}
             }
             i += 1;
@@ -155,6 +165,15 @@ impl FurnitureRules {
         furniture
     }
 }
+
+/// A teaser headline: a short paragraph without a closing full stop.
+fn is_headline_like(key: &str) -> bool {
+    let words = word_count(key);
+    words > 0 && words <= TEASER_WORDS && !key.trim_end().ends_with(['.', '!', '?', '؟', '۔', ':', '"', '”', '»'])
+}
+
+/// A teaser headline has at most this many words.
+const TEASER_WORDS: usize = 20;
 
 fn word_count(key: &str) -> usize {
     key.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count()
@@ -197,6 +216,7 @@ mod tests {
                 let kind = match *kind {
                     "line" => Kind::Line,
                     "line+next" => Kind::LineAndNext,
+                    "line+teasers" => Kind::LineAndTeasers,
                     _ => Kind::Tail,
                 };
                 Rule { kind, anchor: Anchor::Anywhere, key: paragraph_key(phrase) }
@@ -213,6 +233,13 @@ mod tests {
         let mut f = r.classify(text, &p);
         assert_eq!(f, [true, true, false, false, true, true, true, true]);
         assert_eq!(find_title(text, &p, &mut f), Some(2));
+    }
+
+    #[test]
+    fn teasers_under_read_more_but_not_the_article_after_them() {
+        let text = "نص المقال الأول هنا وهو طويل بما يكفي.\nاقرأ أيضا\nأردوغان يصل الدوحة في المحطة الثانية من جولته\nوقال الوزير إن المحادثات ستستمر الأسبوع المقبل.\n";
+        let f = rules(&[("line+teasers", "اقرأ أيضا")]).classify(text, &paragraphs(text));
+        assert_eq!(f, [false, true, true, false]);
     }
 
     #[test]
