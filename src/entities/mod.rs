@@ -9,6 +9,7 @@ pub mod index;
 pub mod recognize;
 pub mod roles;
 pub mod translit;
+pub mod weapons;
 
 use std::collections::HashMap;
 use std::fmt;
