@@ -145,6 +145,9 @@ pub struct RelationRecord {
     pub quantities: Vec<quantity::Quantity>,
     /// When the sentence dates the relation ("in 2020", "last May"), else the document's date.
     pub date: Option<String>,
+    /// The date as the sentence states it ("أيار / مايو الماضي"), kept when it could not be resolved
+    /// (a relative date in an undated page) and shown with the resolved one otherwise.
+    pub date_text: Option<String>,
     pub lang: Option<Lang>,
 }
 
@@ -234,7 +237,9 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
         .map(|r| {
             let sentence = &doc.sentences[r.sentence];
             let tokens = &doc.tokens[sentence.tokens.clone()];
-            let stated_date = k.text.months.find(tokens, meta.date).into_iter().find_map(|d| d.value).map(|d| d.iso());
+            let stated = k.text.months.find(tokens, meta.date).into_iter().next();
+            let stated_date = stated.as_ref().and_then(|d| d.value).map(|d| d.iso());
+            let date_text = stated.map(|d| text[d.start..d.end].to_string());
             RelationRecord {
                 relation: r.relation.name().to_string(),
                 subject: entity(r.subject).id.clone(),
@@ -259,6 +264,7 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
                 role: r.role.clone(),
                 quantities: quantity::find(text, tokens),
                 date: stated_date.or_else(|| meta.date.map(|d| PartialDate::Day(d).iso())),
+                date_text,
                 lang,
             }
         })

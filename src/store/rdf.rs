@@ -158,6 +158,9 @@ pub fn document_quads(iris: &Iris, x: &Extraction) -> Vec<Quad> {
         if let Some(date) = &r.date {
             w.add(m.clone(), dc("date"), date_literal(date));
         }
+        if let Some(stated) = &r.date_text {
+            w.add(m.clone(), iris.term("dateText"), string(stated));
+        }
         for q in &r.quantities {
             match q {
                 Quantity::Share { percent, text } => {

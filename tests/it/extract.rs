@@ -117,3 +117,24 @@ fn eval_agrees_with_score_py() {
     let gold_rows: u64 = per.values().map(|v| v["gold"].as_u64().unwrap()).sum();
     assert_eq!(serde_json::json!(gold_rows), ours["triples"]["gold"]);
 }
+
+#[test]
+fn a_malformed_data_row_is_reported_with_file_and_line_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let copy = Command::new("cp").arg("-r").arg(repo().join("data")).arg(&data).status().unwrap();
+    assert!(copy.success());
+    let _ = std::fs::remove_dir_all(data.join("store"));
+    let people = data.join("gazetteer/people.tsv");
+    let mut text = std::fs::read_to_string(&people).unwrap();
+    let lines = text.lines().count();
+    text.push_str("broken-row\tPerson\n\tPerson\tNo Id\n");
+    std::fs::write(&people, text).unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Azerbaijan bought drones from Turkey in 2020, the defence ministry in Baku said on Monday.").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_khabar")).arg("--data").arg(&data).args(["extract", article.to_str().unwrap()]).output().unwrap();
+    let err = crate::stderr(&o);
+    assert!(err.contains(&format!("people.tsv:{}: empty required field `label`", lines + 1)), "{err}");
+    assert!(err.contains(&format!("people.tsv:{}: empty required field `id`", lines + 2)), "{err}");
+    assert!(o.status.success() && crate::stdout(&o).contains("Azerbaijan\tbuysWeaponsFrom\tTurkey"), "the rest of the knowledge loads");
+}
