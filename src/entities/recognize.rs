@@ -11,6 +11,7 @@ use super::index::NameIndex;
 use super::roles::{OfficeKind, RoleLexicon, RoleMatch};
 use super::translit::Transliterator;
 use super::weapons::{self, WeaponNouns};
+use super::affixes::prefix_variants;
 use super::fuzzy::{close, skeleton};
 use super::{DocEntities, Entity, EntityType, Form, Mention, Office, slug};
 use crate::data::{DataError, RowProblem};
@@ -177,6 +178,18 @@ impl EntityLayer {
     /// An office named without a name ("الوزير", "the minister", "وزیر دفاع اسرائیل") refers to the
     /// last person the article gave that office (of the same state, when one is named).
     fn refer_back(&self, doc: &TextDoc, out: &mut DocEntities, s: usize, role: &RoleMatch, of_mention: Option<usize>) {
+        // only a definite office refers back: "the minister", "الوزير" (Persian has no article, and
+        // "رئیس جمهور کشورمان" is "our president", someone else)
+        let first = &doc.tokens[role.tokens.start];
+        let lang = doc.paragraphs[doc.sentences[s].paragraph].lang.or(doc.body_lang()).unwrap_or(Lang::En);
+        let definite = match lang {
+            Lang::En => role.tokens.start > 0 && doc.tokens[role.tokens.start - 1].key == "the",
+            Lang::Ar => prefix_variants(Lang::Ar, &first.key).iter().any(|v| v.key != first.key && first.key.contains("ال")) || first.key.starts_with("ال"),
+            Lang::Fa => false,
+        };
+        if !definite {
+            return;
+        }
         let state = of_mention.map(|m| out.mentions[m].entity);
         let earlier = out.offices.iter().rev().find(|o| o.sentence < s && o.role == role.role && state.is_none_or(|st| o.of_entity == st || out.mentions.get(o.of_mention.unwrap_or(usize::MAX)).is_some_and(|m| m.entity == st)));
         let Some(person) = earlier.map(|o| out.mentions[o.person].entity) else { return };

@@ -408,6 +408,9 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
     }
     let mut bound = first;
     let mut end = i + 1;
+    // (members, item after them) when the list last ended on a member
+    let mut ends: Vec<(usize, usize)> = vec![(bound.len(), end)];
+    let mut and_seen = false;
     loop {
         // joiners: ",", "و", "and" (at least one), then the next member
         let mut k = end;
@@ -424,17 +427,26 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         if only_commas && is_possessive(ctx, k) {
             break;
         }
-        let kind = |b: &Bound| ctx.entities.entity(&ctx.layer.gazetteer, b.entity).kind;
-        let next: Vec<Bound> = accepts(ctx, slot, &ctx.items[k]).into_iter().filter(|n| kind(n) == kind(&bound[0])).collect();
+        // people are listed with people, and states with states and bodies ("آمریکا و اتحادیه اروپا")
+        let person = |b: &Bound| ctx.entities.entity(&ctx.layer.gazetteer, b.entity).kind == EntityType::Person;
+        let next: Vec<Bound> = accepts(ctx, slot, &ctx.items[k]).into_iter().filter(|n| person(n) == person(&bound[0])).collect();
         if next.is_empty() {
             break;
         }
+        and_seen |= ctx.items[end..k].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != ","));
         for n in next {
             if !bound.iter().any(|b| b.entity == n.entity) {
                 bound.push(n);
             }
         }
         end = k + 1;
+        ends.push((bound.len(), end));
+    }
+    // commas alone make no list: "اوکراین، بلاروس را … متهم کرد" is a subject and an object
+    if !and_seen {
+        let (n, e) = ends[0];
+        bound.truncate(n);
+        end = e;
     }
     Some((end, bound))
 }

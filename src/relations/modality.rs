@@ -70,6 +70,8 @@ impl Modality {
 struct Cue {
     keys: Vec<String>,
     modality: Modality,
+    /// The language whose text the cue is looked for in (Arabic «نفت», "denied", is Persian «نفت», oil).
+    lang: Option<Lang>,
 }
 
 /// How close (in tokens) a negation particle must stand before the relation's cue.
@@ -99,7 +101,7 @@ impl ModalityLexicon {
                     continue;
                 };
                 for form in row.list("forms") {
-                    lexicon.add(form, modality);
+                    lexicon.add_in(Some(lang), form, modality);
                 }
             }
         }
@@ -108,10 +110,15 @@ impl ModalityLexicon {
         Ok(lexicon)
     }
 
+    /// Adds a cue for every language.
     pub fn add(&mut self, form: &str, modality: Modality) {
+        self.add_in(None, form, modality);
+    }
+
+    fn add_in(&mut self, lang: Option<Lang>, form: &str, modality: Modality) {
         let keys = name_keys(form);
         if !keys.is_empty() {
-            self.cues.push(Cue { keys, modality });
+            self.cues.push(Cue { keys, modality, lang });
             self.cues.sort_by(|a, b| b.keys.len().cmp(&a.keys.len()));
         }
     }
@@ -120,18 +127,21 @@ impl ModalityLexicon {
     /// `negative_prefix` is set when the cue word itself carries a Persian negative prefix (ن, نمی).
     pub fn detect(&self, lang: Lang, tokens: &[Token], clause: std::ops::Range<usize>, cue: std::ops::Range<usize>, negative_prefix: bool) -> Modality {
         let mut best = if negative_prefix { Modality::Negated } else { Modality::Asserted };
+        // only the cue's own clause counts: "؛" or ";" starts another statement
+        let is_break = |t: &Token| t.kind == crate::text::token::TokenKind::Punct && matches!(t.key.as_str(), ";" | ":");
+        let start = (clause.start..cue.start).rev().find(|&i| is_break(&tokens[i])).map_or(clause.start, |i| i + 1);
         // cues after the relation's cue count too ("a meeting … is expected next month"); negation
         // only in Persian, which puts the verb last ("… خرید تسلیحات از اسرائیل را تکذیب کرد"),
         // elsewhere a later denial is usually someone else's
-        let end = clause.end;
-        let mut i = clause.start;
+        let end = (cue.end..clause.end).find(|&i| is_break(&tokens[i])).unwrap_or(clause.end);
+        let mut i = start;
         while i < end {
             if i >= cue.start && i < cue.end {
                 i += 1;
                 continue;
             }
             let variants = prefix_variants(lang, &tokens[i].key);
-            let hit = self.cues.iter().find(|c| {
+            let hit = self.cues.iter().filter(|c| c.lang.is_none_or(|l| l == lang)).find(|c| {
                 let end = i + c.keys.len();
                 end <= clause.end
                     && variants.iter().any(|v| v.key == c.keys[0])
