@@ -427,6 +427,17 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         if only_commas && is_possessive(ctx, k) {
             break;
         }
+        // ", and" after a single member joins clauses, not a list ("to visit Greece, and the two
+        // countries …"); after two members it is a serial comma ("Turkey, Georgia, and Azerbaijan")
+        let comma = ctx.items[end..k].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
+        let and = ctx.items[end..k].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != "," && key != "the"));
+        if comma && and && ends.len() < 2 {
+            break;
+        }
+        // a back-reference ("both countries") is not a member of a list of names
+        if matches!(&ctx.items[k].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Coreference)) {
+            break;
+        }
         // people are listed with people, and states with states and bodies ("آمریکا و اتحادیه اروپا")
         let person = |b: &Bound| ctx.entities.entity(&ctx.layer.gazetteer, b.entity).kind == EntityType::Person;
         let next: Vec<Bound> = accepts(ctx, slot, &ctx.items[k]).into_iter().filter(|n| person(n) == person(&bound[0])).collect();
