@@ -128,6 +128,8 @@ struct Bindings {
     cue: Option<Range<usize>>,
     negative_prefix: bool,
     gap_words: usize,
+    /// The item right after the last cue matched: a slot there follows a cue.
+    after_cue: Option<usize>,
 }
 
 pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relations: &RelationLayer) -> Vec<RelationMention> {
@@ -269,6 +271,7 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 }
                 // a Persian verb negates the statement whichever cue it is ("از اسرائیل پهپاد نخرید")
                 nb.negative_prefix |= negative;
+                nb.after_cue = Some(end);
                 match_elements(ctx, rule, e + 1, end, nb, found);
             }
             if *optional {
@@ -276,7 +279,7 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
             }
         }
         Element::Slot(slot) => {
-            let cue_before = e > 0 && matches!(rule.elements[e - 1], Element::Cue { .. });
+            let cue_before = b.after_cue == Some(i);
             if slot.role == SlotRole::Subject && !cue_before && after_preposition(ctx, i) {
                 return;
             }
@@ -297,7 +300,8 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
 }
 
 fn is_clause_break(item: &Item) -> bool {
-    matches!(&item.kind, ItemKind::Word { key, punct: true, .. } if matches!(key.as_str(), ";" | ":" | "(" | ")" | "[" | "]"))
+    // brackets are no break: "زار غانتس باكو في يونيو (حزيران) حيث التقى …"
+    matches!(&item.kind, ItemKind::Word { key, punct: true, .. } if matches!(key.as_str(), ";" | ":"))
 }
 
 /// Matches one of the cue forms at item `i`: returns the item after it and whether the first word

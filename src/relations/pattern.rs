@@ -20,7 +20,7 @@
 //!   Region), `Any`. Add `/adj` to accept only adjectives ("Turkish", "الإسرائيلية"), `/name` only names.
 //! - `A:Types` a list of two or more entities, every pair of which gets the (symmetric) relation.
 //! - `@class` one phrase of a class; `word` a literal word; either followed by `?` is optional.
-//! - `~N` up to N words of any kind (not across `;` `:` or brackets).
+//! - `~N` up to N words of any kind (not across `;` or `:`).
 //!
 //! Options: `conf=0.9` (the rule's confidence, default 0.8), `modality=considered` (what the
 //! phrasing itself implies), `id=name` (shown in evidence; default `LANG:LINE`).
