@@ -534,7 +534,7 @@ mod tests {
     fn unknown_weapon_systems_named_next_to_a_weapon_noun() {
         let en = discovered("Greece has ordered 36 XYZ-9 rocket artillery systems from Israel and will test them this year, officials said.");
         assert_eq!(en, [("XYZ-9".to_string(), EntityType::WeaponSystem)]);
-        let ar = discovered("أعلنت مصر أنها تسلمت منظومة سبايدر الإسرائيلية للدفاع الجوي في إطار صفقة كبيرة الأسبوع الماضي.");
+        let ar = discovered("أعلنت مصر أنها تسلمت منظومة فالكيرا الإسرائيلية للدفاع الجوي في إطار صفقة كبيرة الأسبوع الماضي.");
         assert_eq!(ar.len(), 1, "{ar:?}");
         let fa = discovered("ارمنستان سامانه «زِرِه» را از هند خریداری کرد و در رزمایش به کار گرفت.");
         assert_eq!(fa.len(), 1, "{fa:?}");
