@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::text::lang::Lang;
+
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
     #[error("{}: cannot read: {source}", path.display())]
@@ -101,6 +103,21 @@ pub fn parse_table(path: &Path, text: &str, required: &[&str]) -> Result<Table, 
         table.rows.push(row);
     }
     Ok(table)
+}
+
+/// The rows of one lexicon table in every language that has it (`LEXICON/<lang>/FILE`), with their
+/// language, in the order ar, fa, en. Problems with single rows go to `problems`.
+pub fn lexicon_rows(lexicon_dir: &Path, file: &str, required: &[&str], problems: &mut Vec<RowProblem>) -> Result<Vec<(Lang, Row)>, DataError> {
+    let mut out = Vec::new();
+    for lang in Lang::ALL {
+        let path = lexicon_dir.join(lang.code()).join(file);
+        if path.exists() {
+            let table = read_table(&path, required)?;
+            problems.extend(table.problems);
+            out.extend(table.rows.into_iter().map(|r| (lang, r)));
+        }
+    }
+    Ok(out)
 }
 
 /// The `.tsv` files of a directory, sorted by name (so loads are deterministic).

@@ -10,12 +10,11 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::data::{DataError, RowProblem, read_table};
+use crate::data::{DataError, RowProblem, lexicon_rows};
 use crate::entities::index::name_keys;
 use crate::entities::recognize::EntityLayer;
 use crate::entities::DocEntities;
 use crate::text::dates::{Months, PartialDate};
-use crate::text::lang::Lang;
 use crate::text::TextDoc;
 
 /// Words of a byline line beside the outlet's name ("وكالات", "خاص", "||").
@@ -27,16 +26,8 @@ pub struct Attribution {
 impl Attribution {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<Attribution, DataError> {
         let mut a = Attribution::default();
-        for lang in Lang::ALL {
-            let path = lexicon_dir.join(lang.code()).join("attribution.tsv");
-            if !path.exists() {
-                continue;
-            }
-            let table = read_table(&path, &["kind", "forms"])?;
-            problems.extend(table.problems);
-            for row in table.rows.iter().filter(|r| r.get("kind") == "publisher") {
-                a.publisher_formulas.extend(row.list("forms").into_iter().map(name_keys).filter(|k| !k.is_empty()));
-            }
+        for (_, row) in lexicon_rows(lexicon_dir, "attribution.tsv", &["kind", "forms"], problems)?.iter().filter(|(_, r)| r.get("kind") == "publisher") {
+            a.publisher_formulas.extend(row.list("forms").into_iter().map(name_keys).filter(|k| !k.is_empty()));
         }
         Ok(a)
     }

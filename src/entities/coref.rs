@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::affixes::prefix_variants;
 use super::index::name_keys;
-use crate::data::{DataError, RowProblem, read_table};
+use crate::data::{DataError, RowProblem, lexicon_rows};
 use crate::text::lang::Lang;
 use crate::text::token::Token;
 
@@ -32,26 +32,18 @@ pub struct BackReference {
 impl CorefLexicon {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<CorefLexicon, DataError> {
         let mut lexicon = CorefLexicon::default();
-        for lang in Lang::ALL {
-            let path = lexicon_dir.join(lang.code()).join("coreference.tsv");
-            if !path.exists() {
-                continue;
-            }
-            let table = read_table(&path, &["kind", "forms"])?;
-            problems.extend(table.problems);
-            for row in table.rows {
-                let count = match row.get("kind") {
-                    "country" => 1,
-                    "pair" => 2,
-                    "triple" => 3,
-                    other => {
-                        problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple)")));
-                        continue;
-                    }
-                };
-                for form in row.list("forms") {
-                    lexicon.phrases.push(Phrase { keys: name_keys(form), count });
+        for (_, row) in lexicon_rows(lexicon_dir, "coreference.tsv", &["kind", "forms"], problems)? {
+            let count = match row.get("kind") {
+                "country" => 1,
+                "pair" => 2,
+                "triple" => 3,
+                other => {
+                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple)")));
+                    continue;
                 }
+            };
+            for form in row.list("forms") {
+                lexicon.phrases.push(Phrase { keys: name_keys(form), count });
             }
         }
         lexicon.phrases.retain(|p| !p.keys.is_empty());

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use super::affixes::prefix_variants;
 use super::index::name_keys;
-use crate::data::{DataError, RowProblem, read_table};
+use crate::data::{DataError, RowProblem, lexicon_rows};
 use crate::text::lang::Lang;
 use crate::text::token::Token;
 
@@ -25,17 +25,10 @@ pub struct WeaponNouns {
 impl WeaponNouns {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<WeaponNouns, DataError> {
         let mut w = WeaponNouns::default();
-        for lang in Lang::ALL {
-            let path = lexicon_dir.join(lang.code()).join("weapon-nouns.tsv");
-            if !path.exists() {
-                continue;
-            }
-            let table = read_table(&path, &["kind", "forms"])?;
-            problems.extend(table.problems);
-            let list = w.nouns.entry(lang).or_default();
-            for row in table.rows {
-                list.extend(row.list("forms").into_iter().map(name_keys).filter(|k| !k.is_empty()));
-            }
+        for (lang, row) in lexicon_rows(lexicon_dir, "weapon-nouns.tsv", &["kind", "forms"], problems)? {
+            w.nouns.entry(lang).or_default().extend(row.list("forms").into_iter().map(name_keys).filter(|k| !k.is_empty()));
+        }
+        for list in w.nouns.values_mut() {
             list.sort_by(|a, b| b.len().cmp(&a.len()));
         }
         Ok(w)

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::data::{DataError, RowProblem, read_table};
+use crate::data::{DataError, RowProblem, lexicon_rows};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::index::name_keys;
 use crate::text::lang::Lang;
@@ -88,21 +88,13 @@ pub struct ModalityLexicon {
 impl ModalityLexicon {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<ModalityLexicon, DataError> {
         let mut lexicon = ModalityLexicon::default();
-        for lang in Lang::ALL {
-            let path = lexicon_dir.join(lang.code()).join("modality.tsv");
-            if !path.exists() {
+        for (lang, row) in lexicon_rows(lexicon_dir, "modality.tsv", &["modality", "forms"], problems)? {
+            let Some(modality) = Modality::parse(row.get("modality")) else {
+                problems.push(row.problem(format!("unknown modality `{}`", row.get("modality"))));
                 continue;
-            }
-            let table = read_table(&path, &["modality", "forms"])?;
-            problems.extend(table.problems);
-            for row in table.rows {
-                let Some(modality) = Modality::parse(row.get("modality")) else {
-                    problems.push(row.problem(format!("unknown modality `{}`", row.get("modality"))));
-                    continue;
-                };
-                for form in row.list("forms") {
-                    lexicon.add_in(Some(lang), form, modality);
-                }
+            };
+            for form in row.list("forms") {
+                lexicon.add_in(Some(lang), form, modality);
             }
         }
         // longest first, so "ولا سيما" masks "لا"

@@ -9,9 +9,8 @@ use std::path::Path;
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use super::lang::Lang;
 use super::token::{Token, TokenKind};
-use crate::data::{DataError, RowProblem, read_table};
+use crate::data::{DataError, RowProblem, lexicon_rows};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Calendar {
@@ -78,29 +77,21 @@ const MONTH_WORDS: &[&str] = &["month", "الشهر", "شهر", "ماه"];
 impl Months {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<Months, DataError> {
         let mut forms = Vec::new();
-        for lang in Lang::ALL {
-            let path = lexicon_dir.join(lang.code()).join("months.tsv");
-            if !path.exists() {
-                continue;
-            }
-            let table = read_table(&path, &["calendar", "month", "forms"])?;
-            problems.extend(table.problems);
-            for row in table.rows {
-                let calendar = match row.get("calendar") {
-                    "gregorian" => Calendar::Gregorian,
-                    "persian" => Calendar::Persian,
-                    other => {
-                        problems.push(row.problem(format!("unknown calendar `{other}` (gregorian, persian)")));
-                        continue;
-                    }
-                };
-                let Some(month) = row.get("month").parse::<u32>().ok().filter(|m| (1..=12).contains(m)) else {
-                    problems.push(row.problem("month must be a number from 1 to 12"));
+        for (_, row) in lexicon_rows(lexicon_dir, "months.tsv", &["calendar", "month", "forms"], problems)? {
+            let calendar = match row.get("calendar") {
+                "gregorian" => Calendar::Gregorian,
+                "persian" => Calendar::Persian,
+                other => {
+                    problems.push(row.problem(format!("unknown calendar `{other}` (gregorian, persian)")));
                     continue;
-                };
-                for form in row.list("forms") {
-                    forms.push(MonthForm { keys: phrase_keys(form), calendar, month });
                 }
+            };
+            let Some(month) = row.get("month").parse::<u32>().ok().filter(|m| (1..=12).contains(m)) else {
+                problems.push(row.problem("month must be a number from 1 to 12"));
+                continue;
+            };
+            for form in row.list("forms") {
+                forms.push(MonthForm { keys: phrase_keys(form), calendar, month });
             }
         }
         Ok(Months::from_forms(forms))

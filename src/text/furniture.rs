@@ -7,10 +7,9 @@
 
 use std::path::Path;
 
-use super::lang::Lang;
 use super::normalize::fold;
 use super::segment::Span;
-use crate::data::{DataError, RowProblem, read_table};
+use crate::data::{DataError, RowProblem, lexicon_rows};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -78,51 +77,43 @@ fn paragraph_key(text: &str) -> String {
 impl FurnitureRules {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<FurnitureRules, DataError> {
         let mut rules = Vec::new();
-        for lang in Lang::ALL {
-            let path = lexicon_dir.join(lang.code()).join("furniture.tsv");
-            if !path.exists() {
-                continue;
-            }
-            let table = read_table(&path, &["kind", "phrase"])?;
-            problems.extend(table.problems);
-            for row in table.rows {
-                let kind = match row.get("kind") {
-                    "line" => Kind::Line,
-                    "line+next" => Kind::LineAndNext,
-                    "line+teasers" => Kind::LineAndTeasers,
-                    "tail" => Kind::Tail,
-                    other => {
-                        problems.push(row.problem(format!("unknown furniture kind `{other}` (line, line+next, line+teasers, tail)")));
-                        continue;
-                    }
-                };
-                let phrase = row.get("phrase");
-                let (anchor, phrase) = if let Some(p) = phrase.strip_prefix('=') {
-                    (Anchor::Exact, p)
-                } else if let Some(p) = phrase.strip_prefix('^').and_then(|p| p.strip_suffix('$')).filter(|p| !p.is_empty()) {
-                    (Anchor::Exact, p)
-                } else if let Some(p) = phrase.strip_prefix('^') {
-                    (Anchor::Start, p)
-                } else if let Some(p) = phrase.strip_suffix('$') {
-                    (Anchor::End, p)
-                } else {
-                    (Anchor::Anywhere, phrase)
-                };
-                let key = paragraph_key(phrase);
-                let trimmed = match anchor {
-                    Anchor::Anywhere => key.as_str(),
-                    Anchor::Start => key.trim_start_matches(is_edge_punct),
-                    Anchor::End => key.trim_end_matches(is_edge_punct),
-                    Anchor::Exact => key.trim_matches(is_edge_punct),
-                };
-                // a phrase of punctuation only ("^©") is matched as written
-                let key = if trimmed.is_empty() { key.clone() } else { trimmed.to_string() };
-                if key.is_empty() {
-                    problems.push(row.problem("empty furniture phrase"));
+        for (_, row) in lexicon_rows(lexicon_dir, "furniture.tsv", &["kind", "phrase"], problems)? {
+            let kind = match row.get("kind") {
+                "line" => Kind::Line,
+                "line+next" => Kind::LineAndNext,
+                "line+teasers" => Kind::LineAndTeasers,
+                "tail" => Kind::Tail,
+                other => {
+                    problems.push(row.problem(format!("unknown furniture kind `{other}` (line, line+next, line+teasers, tail)")));
                     continue;
                 }
-                rules.push(Rule { kind, anchor, key });
+            };
+            let phrase = row.get("phrase");
+            let (anchor, phrase) = if let Some(p) = phrase.strip_prefix('=') {
+                (Anchor::Exact, p)
+            } else if let Some(p) = phrase.strip_prefix('^').and_then(|p| p.strip_suffix('$')).filter(|p| !p.is_empty()) {
+                (Anchor::Exact, p)
+            } else if let Some(p) = phrase.strip_prefix('^') {
+                (Anchor::Start, p)
+            } else if let Some(p) = phrase.strip_suffix('$') {
+                (Anchor::End, p)
+            } else {
+                (Anchor::Anywhere, phrase)
+            };
+            let key = paragraph_key(phrase);
+            let trimmed = match anchor {
+                Anchor::Anywhere => key.as_str(),
+                Anchor::Start => key.trim_start_matches(is_edge_punct),
+                Anchor::End => key.trim_end_matches(is_edge_punct),
+                Anchor::Exact => key.trim_matches(is_edge_punct),
+            };
+            // a phrase of punctuation only ("^©") is matched as written
+            let key = if trimmed.is_empty() { key.clone() } else { trimmed.to_string() };
+            if key.is_empty() {
+                problems.push(row.problem("empty furniture phrase"));
+                continue;
             }
+            rules.push(Rule { kind, anchor, key });
         }
         Ok(FurnitureRules { rules })
     }
