@@ -1,5 +1,6 @@
 //! Phrases that point back at countries named earlier in the article: "البلدين", "دو کشور",
-//! "both countries" (the last two), "الدول الثلاث" (the last three), "این کشور" (the last one).
+//! "both countries" (the last two), "الدول الثلاث" (the last three), "این کشور" (the last one); and
+//! at people: "الوزيران", "the two ministers", "سه وزیر" (the last two or three people named).
 //! Loaded from `data/lexicon/<lang>/coreference.tsv`.
 
 use std::path::Path;
@@ -13,8 +14,9 @@ use crate::text::token::Token;
 #[derive(Debug, Clone)]
 struct Phrase {
     keys: Vec<String>,
-    /// How many countries the phrase stands for.
+    /// How many countries (or people) the phrase stands for.
     count: usize,
+    people: bool,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -27,23 +29,27 @@ pub struct CorefLexicon {
 pub struct BackReference {
     pub tokens: std::ops::Range<usize>,
     pub count: usize,
+    /// The phrase names people ("the two ministers"), not countries.
+    pub people: bool,
 }
 
 impl CorefLexicon {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<CorefLexicon, DataError> {
         let mut lexicon = CorefLexicon::default();
         for (_, row) in lexicon_rows(lexicon_dir, "coreference.tsv", &["kind", "forms"], problems)? {
-            let count = match row.get("kind") {
-                "country" => 1,
-                "pair" => 2,
-                "triple" => 3,
+            let (count, people) = match row.get("kind") {
+                "country" => (1, false),
+                "pair" => (2, false),
+                "triple" => (3, false),
+                "people-pair" => (2, true),
+                "people-triple" => (3, true),
                 other => {
-                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple)")));
+                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, people-pair, people-triple)")));
                     continue;
                 }
             };
             for form in row.list("forms") {
-                lexicon.phrases.push(Phrase { keys: name_keys(form), count });
+                lexicon.phrases.push(Phrase { keys: name_keys(form), count, people });
             }
         }
         lexicon.phrases.retain(|p| !p.keys.is_empty());
@@ -65,7 +71,7 @@ impl CorefLexicon {
             });
             match hit {
                 Some(p) => {
-                    out.push(BackReference { tokens: i..i + p.keys.len(), count: p.count });
+                    out.push(BackReference { tokens: i..i + p.keys.len(), count: p.count, people: p.people });
                     i += p.keys.len();
                 }
                 None => i += 1,

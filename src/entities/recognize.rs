@@ -434,6 +434,8 @@ impl EntityLayer {
                     let e = out.entity(&self.gazetteer, m.entity);
                     // "أنقرة ويريفان … البلدين": capitals count for their states in a pair
                     let country = match e.kind {
+                        EntityType::Person if r.people => Some(m.entity),
+                        _ if r.people => None,
                         EntityType::Country => Some(m.entity),
                         EntityType::City if r.count > 1 => e.stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id)),
                         _ => None,
