@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::pattern::{CueForm, Element, FormFilter, Rule, Slot, SlotRole};
+use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
 use super::{RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
@@ -91,7 +91,7 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn cue_matches(&self, id: usize, forms: &[CueForm]) -> Rc<Vec<Option<(usize, bool)>>> {
+    fn cue_matches(&self, id: usize, forms: &CueForms) -> Rc<Vec<Option<(usize, bool)>>> {
         if let Some(m) = self.cues.borrow().get(&id) {
             return m.clone();
         }
@@ -308,9 +308,11 @@ fn is_clause_break(item: &Item) -> bool {
 /// carried a Persian negative prefix.
 /// Matches the longest of the cue forms at item `i`: returns the item after it and whether the
 /// first word carried a Persian negative prefix.
-fn match_cue(ctx: &Ctx, forms: &[CueForm], i: usize) -> Option<(usize, bool)> {
+fn match_cue(ctx: &Ctx, forms: &CueForms, i: usize) -> Option<(usize, bool)> {
     let mut best: Option<(usize, bool)> = None;
-    'forms: for form in forms {
+    let Some(Item { kind: ItemKind::Word { key, stems, .. }, .. }) = ctx.items.get(i) else { return None };
+    let candidates = std::iter::once(key).chain(stems).flat_map(|k| forms.candidates(k));
+    'forms: for form in candidates {
         if best.is_some_and(|(end, _)| end >= i + form.len()) {
             continue;
         }

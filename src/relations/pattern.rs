@@ -62,6 +62,34 @@ impl CueWord {
 
 pub type CueForm = Vec<CueWord>;
 
+/// The forms of a cue class, indexed by the key of their first word so that a word is only compared
+/// with the forms that can start with it (wildcard-initial forms are compared with every word).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueForms {
+    pub forms: Vec<CueForm>,
+    exact: HashMap<String, Vec<usize>>,
+    open: Vec<usize>,
+}
+
+impl CueForms {
+    pub fn new(forms: Vec<CueForm>) -> CueForms {
+        let mut exact: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut open = Vec::new();
+        for (i, f) in forms.iter().enumerate() {
+            match f.first() {
+                Some(w) if !w.open_start && !w.open_end => exact.entry(w.key.clone()).or_default().push(i),
+                _ => open.push(i),
+            }
+        }
+        CueForms { forms, exact, open }
+    }
+
+    /// The forms whose first word may be `key`.
+    pub fn candidates<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a CueForm> {
+        self.exact.get(key).into_iter().flatten().chain(&self.open).map(|&i| &self.forms[i])
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SlotRole {
     Subject,
@@ -90,7 +118,7 @@ pub struct Slot {
 pub enum Element {
     Slot(Slot),
     /// `id` numbers the class across all pattern files, so matches can be computed once per sentence.
-    Cue { class: String, id: usize, forms: Arc<Vec<CueForm>>, optional: bool },
+    Cue { class: String, id: usize, forms: Arc<CueForms>, optional: bool },
     Gap(usize),
 }
 
@@ -165,7 +193,7 @@ pub fn parse(path: &Path, lang: Lang, text: &str, problems: &mut Vec<RowProblem>
 #[derive(Debug, Clone)]
 struct Class {
     id: usize,
-    forms: Arc<Vec<CueForm>>,
+    forms: Arc<CueForms>,
 }
 
 /// Parses one pattern file, numbering its cue classes from `next_id`.
@@ -242,7 +270,7 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
             .entry(name)
             .or_insert_with(|| {
                 *next_id += 1;
-                Class { id: *next_id - 1, forms: Arc::new(forms) }
+                Class { id: *next_id - 1, forms: Arc::new(CueForms::new(forms)) }
             })
             .clone()
     };
@@ -328,7 +356,7 @@ mod tests {
         assert_eq!(r.confidence, 0.9);
         assert_eq!(r.elements.len(), 6);
         let Element::Cue { forms, .. } = &r.elements[1] else { panic!() };
-        let forms: &Vec<CueForm> = forms;
+        let forms: &Vec<CueForm> = &forms.forms;
         assert_eq!(forms[1][0].matches(&fold("تشتري")), Some("ت"));
         assert_eq!(forms[2][0].matches(&fold("شراءها")), Some(""));
     }
