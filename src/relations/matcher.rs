@@ -50,8 +50,8 @@ const OFFICE_SLACK: usize = 8;
 /// روسیه", "with Russia"), so it is never the subject of a clause unless a rule puts the preposition
 /// there itself, and it does not stand in the way of a nearer subject.
 const PREPOSITIONS: &[&str] = &[
-    "با", "به", "از", "در", "بر", "براي", "عليه", "مع", "من", "في", "الي", "علي", "عن", "ب", "ل", "ضد", "لدي", "with", "from", "to", "in", "on", "at", "by",
-    "against", "for", "into",
+    "با", "به", "از", "در", "بر", "براي", "عليه", "ميان", "مع", "من", "في", "الي", "علي", "عن", "ب", "ل", "ضد", "لدي", "بين", "with", "from", "to", "in",
+    "on", "at", "by", "against", "for", "into", "between", "among",
 ];
 
 fn is_possessive(ctx: &Ctx, i: usize) -> bool {
@@ -404,12 +404,13 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
     if first.is_empty() {
         return None;
     }
-    // not from the middle of a list
+    // not from the middle of a list (commas alone make none: "اوکراین، بلاروس را …")
     let mut k = i;
     while k > 0 && is_joiner(&ctx.items[k - 1]) {
         k -= 1;
     }
-    if k < i && k > 0 && !accepts(ctx, slot, &ctx.items[k - 1]).is_empty() {
+    let and = ctx.items[k..i].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != "," && key != "the"));
+    if and && k > 0 && !accepts(ctx, slot, &ctx.items[k - 1]).is_empty() {
         return None;
     }
     let mut bound = first;
