@@ -328,7 +328,8 @@ impl EntityLayer {
                         continue;
                     }
                 } else if lang == Lang::En {
-                    while range.start > sentence.tokens.start && range.len() < weapons::NAME_MAX_WORDS {
+                    let words = |r: &std::ops::Range<usize>| tokens[r.clone()].iter().filter(|t| t.kind != TokenKind::Punct).count();
+                    while range.start > sentence.tokens.start && words(&range) < weapons::NAME_MAX_WORDS {
                         let t = &tokens[range.start - 1];
                         let capital = doc.text[t.start..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
                         let hyphen = t.kind == TokenKind::Punct && t.key == "-" && t.glued;

@@ -13,8 +13,8 @@ use crate::data::{DataError, RowProblem, lexicon_rows};
 use crate::text::lang::Lang;
 use crate::text::token::Token;
 
-/// The most words a discovered weapon name may have ("Spike NLOS", "Hermes 900").
-pub const NAME_MAX_WORDS: usize = 3;
+/// The most words a discovered weapon name may have ("Spike NLOS", "JF-17C Block III").
+pub const NAME_MAX_WORDS: usize = 4;
 
 #[derive(Debug, Default, Clone)]
 pub struct WeaponNouns {
