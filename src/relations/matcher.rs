@@ -410,7 +410,10 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         k -= 1;
     }
     let and = ctx.items[k..i].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != "," && key != "the"));
-    if and && k > 0 && !accepts(ctx, slot, &ctx.items[k - 1]).is_empty() {
+    // …unless an apposition follows it, which is about the last member alone: "بين إسرائيل وتركيا،
+    // الحليف الوثيق لأذربيجان"
+    let appositive = matches!(ctx.items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { key, .. }) if key == ",");
+    if and && !appositive && k > 0 && !accepts(ctx, slot, &ctx.items[k - 1]).is_empty() {
         return None;
     }
     let mut bound = first;
