@@ -278,6 +278,16 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 match_elements(ctx, rule, e + 1, i, b, found);
             }
         }
+        Element::Entity { types, optional } => {
+            let fits = matches!(ctx.items.get(i).map(|it| &it.kind), Some(ItemKind::Entity { mentions })
+                if mentions.iter().any(|&m| types.contains(&ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind)));
+            if fits {
+                match_elements(ctx, rule, e + 1, i + 1, b.clone(), found);
+            }
+            if *optional {
+                match_elements(ctx, rule, e + 1, i, b, found);
+            }
+        }
         Element::Slot(slot) => {
             let cue_before = b.after_cue == Some(i);
             if slot.role == SlotRole::Subject && !cue_before && after_preposition(ctx, i) {

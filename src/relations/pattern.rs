@@ -19,6 +19,8 @@
 //!   capital, ministry or army), `Actor` (State, Organization or Person), `Place` (Country, City or
 //!   Region), `Any`. Add `/adj` to accept only adjectives ("Turkish", "الإسرائيلية"), `/name` only names.
 //! - `A:Types` a list of two or more entities, every pair of which gets the (symmetric) relation.
+//! - `E:Types` an entity of those types that is no argument of the relation ("bought `E:WeaponSystem`
+//!   from Russia": the weapon must be there, the relation is between the states).
 //! - `@class` one phrase of a class; `word` a literal word; either followed by `?` is optional.
 //! - `~N` up to N words of any kind (not across `;` or `:`).
 //!
@@ -120,6 +122,8 @@ pub enum Element {
     /// `id` numbers the class across all pattern files, so matches can be computed once per sentence.
     Cue { class: String, id: usize, forms: Arc<CueForms>, optional: bool },
     Gap(usize),
+    /// An entity of these types that takes no part in the relation.
+    Entity { types: Vec<EntityType>, optional: bool },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -284,6 +288,10 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
     for token in body.split_whitespace() {
         let element = if let Some(n) = token.strip_prefix('~') {
             Element::Gap(n.parse().map_err(|_| format!("`{token}`: a gap is ~N with N a number"))?)
+        } else if let Some(spec) = token.strip_prefix("E:") {
+            let optional = spec.ends_with('?');
+            let (types, _, _) = parse_types(spec.trim_end_matches('?'))?;
+            Element::Entity { types, optional }
         } else if let Some((role, spec)) = token.split_once(':').filter(|(r, _)| matches!(*r, "S" | "O" | "A")) {
             let (types, state, form) = parse_types(spec)?;
             let role = match role {
@@ -359,6 +367,13 @@ mod tests {
         let forms: &Vec<CueForm> = &forms.forms;
         assert_eq!(forms[1][0].matches(&fold("تشتري")), Some("ت"));
         assert_eq!(forms[2][0].matches(&fold("شراءها")), Some(""));
+    }
+
+    #[test]
+    fn an_entity_element_is_no_slot() {
+        let (rules, problems) = parse_ok("@buy = اشترت\nbuysWeaponsFrom: S:State @buy E:WeaponSystem من O:State\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(matches!(&rules[0].elements[2], Element::Entity { types, optional: false } if types == &[EntityType::WeaponSystem]));
     }
 
     #[test]

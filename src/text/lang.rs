@@ -88,6 +88,12 @@ fn count_letters(text: &str) -> LetterCounts {
     n
 }
 
+/// The most frequent English words; other Latin-script languages use few of them.
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "a", "is", "was", "for", "on", "with", "said", "by", "at", "from", "that", "its", "it", "as", "has", "have",
+    "be", "were", "are", "will", "an", "this", "which", "after", "its", "their", "his", "her",
+];
+
 /// Identifies the language of `text` (a document body or a paragraph).
 pub fn detect(text: &str) -> Detected {
     let n = count_letters(text);
@@ -104,6 +110,13 @@ pub fn detect(text: &str) -> Detected {
         return Detected::Supported(if n.persian_only > n.arabic_only { Lang::Fa } else { Lang::Ar });
     }
     if n.latin >= n.other {
+        // English function words settle it; news English is full of names that mislead whatlang
+        // ("Israel sold Barak 8 systems to Azerbaijan" reads as Afrikaans to it)
+        let words: Vec<String> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        let function = words.iter().filter(|w| ENGLISH_FUNCTION_WORDS.contains(&w.as_str())).count();
+        if !words.is_empty() && function * 100 >= words.len() * 8 {
+            return Detected::Supported(Lang::En);
+        }
         return match whatlang::detect(text) {
             Some(info) if info.lang() == whatlang::Lang::Eng => Detected::Supported(Lang::En),
             // short Latin strings (names, headlines) are too short for whatlang: take them as English
@@ -148,5 +161,7 @@ mod tests {
         assert!(matches!(detect("Азербайджан укрепляет военное сотрудничество с Израилем"), Detected::Unsupported(_)));
         assert!(matches!(detect("پاکستان کی فوج نے ترکی سے ڈرون خریدے ہیں اور یہ بہت اہم ہے"), Detected::Unsupported(_)));
         assert_eq!(detect("213"), Detected::Unknown);
+        assert_eq!(detect("Israel sold Barak 8 air defense systems to Azerbaijan in 2012, according to officials in Baku."), Detected::Supported(Lang::En));
+        assert!(matches!(detect("Le ministre de la défense a rencontré son homologue turc à Bakou pour discuter de la coopération militaire."), Detected::Unsupported(_)));
     }
 }
