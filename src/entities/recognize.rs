@@ -394,17 +394,29 @@ impl EntityLayer {
 
     /// Later mentions of a discovered person by surname ("ولی اف" after "کریم ولی اف").
     fn find_short_names(&self, doc: &TextDoc, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang) {
-        if out.discovered.is_empty() {
-            return;
+        // the people of this document: named in full somewhere, known or discovered
+        let mut people: Vec<usize> = out.mentions.iter().map(|m| m.entity).filter(|&e| out.entity(&self.gazetteer, e).kind == EntityType::Person).collect();
+        people.sort_unstable();
+        people.dedup();
+        // surname → the people who bear it; a surname two of them share names neither
+        let mut surnames: HashMap<(Lang, String), Vec<usize>> = HashMap::new();
+        for &p in &people {
+            for (lang, names) in &out.entity(&self.gazetteer, p).names {
+                for n in names.iter().filter(|n| n.split_whitespace().count() > 1) {
+                    if let Some(last) = n.split_whitespace().last().filter(|s| s.chars().count() >= 4) {
+                        let owners = surnames.entry((*lang, last.to_string())).or_default();
+                        if !owners.contains(&p) {
+                            owners.push(p);
+                        }
+                    }
+                }
+            }
         }
         let mut index = NameIndex::default();
-        for (i, e) in out.discovered.iter().enumerate() {
-            let mut e = e.clone();
-            for names in e.names.values_mut() {
-                let surnames: Vec<String> = names.iter().filter_map(|n| n.split_whitespace().last().filter(|s| s.chars().count() >= 4).map(String::from)).collect();
-                names.extend(surnames);
-            }
-            index.add_entity(self.gazetteer.len() + i, &e);
+        for ((lang, surname), owners) in surnames.into_iter().filter(|(_, o)| o.len() == 1) {
+            let mut names = HashMap::new();
+            names.insert(lang, vec![surname]);
+            index.add_entity(owners[0], &Entity::named(String::new(), EntityType::Person, String::new(), names));
         }
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let furniture = doc.paragraphs[sentence.paragraph].furniture;
@@ -544,6 +556,16 @@ mod tests {
         // ordinary words after or before the noun are no system
         assert!(discovered("Military drones and new missiles were shown at the parade in the capital on Sunday.").is_empty());
         assert!(discovered("استخدم الجيش طائرات مسيرة هجومية إسرائيلية الصنع في الحرب الأخيرة على الحدود.").is_empty());
+    }
+
+    #[test]
+    fn a_surname_alone_later_is_the_same_person() {
+        let (t, e) = layers();
+        let doc = t.analyze("Israeli Defence Minister Dan Harel arrived in Baku on Monday for talks.\n\nHarel later met officials of the border service, his office said.".to_string());
+        let found = e.recognize(&doc);
+        let harel: Vec<&Mention> = found.mentions.iter().filter(|m| e.entity(&found, m.entity).label == "Dan Harel").collect();
+        assert_eq!(harel.len(), 2, "{:?}", found.mentions);
+        assert_eq!(&doc.text[harel[1].start..harel[1].end], "Harel");
     }
 
     #[test]
