@@ -41,10 +41,11 @@ impl CorefLexicon {
                 "country" => (1, false),
                 "pair" => (2, false),
                 "triple" => (3, false),
+                "person" => (1, true),
                 "people-pair" => (2, true),
                 "people-triple" => (3, true),
                 other => {
-                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, people-pair, people-triple)")));
+                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, person, people-pair, people-triple)")));
                     continue;
                 }
             };
