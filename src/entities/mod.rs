@@ -121,6 +121,15 @@ impl Entity {
         })
     }
 
+    /// A body that acts for its state: a ministry, the armed forces, a government agency, a parliament
+    /// (not a company or a movement of that country).
+    pub fn acts_for_state(&self) -> bool {
+        self.kind == EntityType::Organization
+            && self.role.as_deref().is_some_and(|r| {
+                ["ministry", "armed forces", "government", "intelligence", "border", "agency", "parliament", "general staff"].iter().any(|k| r.contains(k))
+            })
+    }
+
     pub fn is_news_outlet(&self) -> bool {
         self.role.as_deref().is_some_and(|r| r.contains("outlet") || r.contains("agency") && r.contains("news"))
     }

@@ -145,8 +145,8 @@ impl EntityLayer {
         let (of_entity, from_gazetteer) = match of_mention {
             Some(m) => {
                 let e = out.entity(&self.gazetteer, out.mentions[m].entity);
-                // a state's city, ministry or army stands for the state
-                let state = e.stands_for.as_ref().or(e.country.as_ref().filter(|_| e.kind == EntityType::Organization && role.org.is_none()));
+                // a state's city, ministry or army stands for the state (a company is itself)
+                let state = e.stands_for.as_ref().or(e.country.as_ref().filter(|_| e.acts_for_state() && role.org.is_none()));
                 (state.and_then(|id| self.gazetteer.index_of(id)).unwrap_or(out.mentions[m].entity), false)
             }
             None => {

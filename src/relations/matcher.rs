@@ -388,10 +388,7 @@ fn state_of(ctx: &Ctx, m: usize) -> Option<usize> {
     match entity.kind {
         EntityType::City => by_id(&entity.stands_for),
         EntityType::Organization => {
-            let acts_for_state = entity.role.as_deref().is_some_and(|r| {
-                ["ministry", "armed forces", "government", "intelligence", "border", "agency", "parliament"].iter().any(|k| r.contains(k))
-            });
-            if acts_for_state { by_id(&entity.country) } else { None }
+            if entity.acts_for_state() { by_id(&entity.country) } else { None }
         }
         EntityType::Person => {
             let stated = ctx.entities.offices.iter().find(|o| o.person == m || ctx.entities.mentions[o.person].entity == mention.entity);
