@@ -444,11 +444,13 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         if only_commas && is_possessive(ctx, k) {
             break;
         }
-        // ", and" after a single member joins clauses, not a list ("to visit Greece, and the two
-        // countries …"); after two members it is a serial comma ("Turkey, Georgia, and Azerbaijan")
+        // in English ", and" after a single member joins clauses, not a list ("to visit Greece, and the
+        // two countries …"); after two members it is a serial comma ("Turkey, Georgia, and
+        // Azerbaijan"). Persian and Arabic put "، و" between members with appositions ("گولر، وزیر
+        // دفاع ترکیه، و چیکوانی").
         let comma = ctx.items[end..k].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
         let and = ctx.items[end..k].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != "," && key != "the"));
-        if comma && and && ends.len() < 2 {
+        if ctx.lang == Lang::En && comma && and && ends.len() < 2 {
             break;
         }
         // a back-reference ("both countries") is not a member of a list of names
