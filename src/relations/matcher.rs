@@ -240,7 +240,10 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
         return;
     }
     let Some(element) = rule.elements.get(e) else {
-        *found = Some(b);
+        // a match that relates nothing the relation allows is no match: keep looking
+        if relates_something(ctx, rule, &b) {
+            *found = Some(b);
+        }
         return;
     };
     match element {
@@ -306,6 +309,18 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 match_elements(ctx, rule, e + 1, end, nb, found);
             }
         }
+    }
+}
+
+/// Whether the bindings give at least one pair of distinct entities of the relation's types.
+fn relates_something(ctx: &Ctx, rule: &Rule, b: &Bindings) -> bool {
+    let info = rule.relation.info();
+    let kind = |e: usize| ctx.entities.entity(&ctx.layer.gazetteer, e).kind;
+    let fits = |s: &Bound, o: &Bound| s.entity != o.entity && info.subjects.contains(&kind(s.entity)) && info.objects.contains(&kind(o.entity));
+    if b.pairs.is_empty() {
+        b.subjects.iter().any(|s| b.objects.iter().any(|o| fits(s, o)))
+    } else {
+        b.pairs.iter().enumerate().any(|(x, p)| b.pairs[x + 1..].iter().any(|q| fits(p, q)))
     }
 }
 
