@@ -440,6 +440,18 @@ impl EntityLayer {
                 if r.tokens.clone().any(|t| Self::mention_at(out, t).is_some()) {
                     continue;
                 }
+                // "الرئيسان أردوغان وعلييف", "the two leaders, Erdogan and Aliyev": the names follow
+                let mut next = r.tokens.end;
+                while next < sentence.tokens.end && doc.tokens[next].key == "," {
+                    next += 1;
+                }
+                let named_after = Self::mention_at(out, next).is_some_and(|m| {
+                    let kind = out.entity(&self.gazetteer, out.mentions[m].entity).kind;
+                    if r.people { kind == EntityType::Person } else { kind == EntityType::Country }
+                });
+                if named_after {
+                    continue;
+                }
                 let mut countries: Vec<usize> = Vec::new();
                 let mut before: Vec<&Mention> = out.mentions.iter().filter(|m| !m.furniture && m.tokens.end <= r.tokens.start).collect();
                 before.sort_by_key(|m| m.tokens.start);
