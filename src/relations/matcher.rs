@@ -459,6 +459,10 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         if only_commas && is_possessive(ctx, k) {
             break;
         }
+        // "and" closes a list: "آمریکا و بریتانیا، تهران را …" is a list and then the object
+        if only_commas && and_seen {
+            break;
+        }
         // in English ", and" after a single member joins clauses, not a list ("to visit Greece, and the
         // two countries …"); after two members it is a serial comma ("Turkey, Georgia, and
         // Azerbaijan"). Persian and Arabic put "، و" between members with appositions ("گولر، وزیر
@@ -478,7 +482,7 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         if next.is_empty() {
             break;
         }
-        and_seen |= ctx.items[end..k].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != ","));
+        and_seen |= ctx.items[end..k].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != "," && key != "the"));
         for n in next {
             if !bound.iter().any(|b| b.entity == n.entity) {
                 bound.push(n);
