@@ -59,6 +59,10 @@ fn is_possessive(ctx: &Ctx, i: usize) -> bool {
     ctx.doc.tokens.get(item.tokens.end.saturating_sub(1)).is_some_and(|t| t.key.ends_with("'s") || t.key.ends_with("’s"))
 }
 
+/// "Between" (folded): a list after it is the pair the sentence relates ("the agreement between
+/// Turkey and Kazakhstan covers joint exercises").
+const BETWEEN: &[&str] = &["بين", "ميان", "مابين", "between", "among"];
+
 /// Relative pronouns (folded): "from Azerbaijan, which buys …" makes Azerbaijan a subject again.
 const RELATIVES: &[&str] = &["which", "who", "that", "كه", "التي", "الذي", "الذين", "اللذين"];
 
@@ -124,8 +128,10 @@ struct Bindings {
     subjects: Vec<Bound>,
     objects: Vec<Bound>,
     pairs: Vec<Bound>,
-    /// Token span of the first obligatory cue.
+    /// Token span of the relation's cue: the first obligatory `@class` cue, else the first
+    /// obligatory word ("با" in "X با Y هیچ همکاری نظامی ندارد" is no cue to negate).
     cue: Option<Range<usize>>,
+    cue_literal: bool,
     negative_prefix: bool,
     gap_words: usize,
     /// The item right after the last cue matched: a slot there follows a cue.
@@ -247,7 +253,7 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
         return;
     };
     match element {
-        Element::Gap(n) => {
+        Element::Gap { max: n, strict } => {
             // a slot right before the gap takes the nearest entity: the gap may not skip another
             // one that slot would accept ("after Aliyev's trip, Fidan met Bayramov": Fidan met)
             let previous_slot = e.checked_sub(1).and_then(|p| match &rule.elements[p] {
@@ -263,14 +269,18 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 if previous_slot.is_some_and(|s| !after_preposition(ctx, j) && !accepts(ctx, s, &ctx.items[j]).is_empty()) {
                     return;
                 }
+                if *strict && takes_unbound(ctx, rule, &b, &ctx.items[j]) {
+                    return;
+                }
                 j += 1;
             }
         }
-        Element::Cue { id, forms, optional, .. } => {
+        Element::Cue { id, forms, optional, literal, .. } => {
             if let Some((end, negative)) = ctx.cue_matches(*id, forms).get(i).copied().flatten() {
                 let mut nb = b.clone();
-                if !optional && nb.cue.is_none() {
+                if !optional && (nb.cue.is_none() || nb.cue_literal && !literal) {
                     nb.cue = Some(ctx.items[i].tokens.start..ctx.items[end - 1].tokens.end);
+                    nb.cue_literal = *literal;
                 }
                 // a Persian verb negates the statement whichever cue it is ("از اسرائیل پهپاد نخرید")
                 nb.negative_prefix |= negative;
@@ -278,6 +288,12 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 match_elements(ctx, rule, e + 1, end, nb, found);
             }
             if *optional {
+                match_elements(ctx, rule, e + 1, i, b, found);
+            }
+        }
+        Element::NoEntityWithin(n) => {
+            let mut ahead = ctx.items.iter().skip(i).take(*n).take_while(|it| !is_clause_break(it));
+            if !ahead.any(|it| takes_unbound(ctx, rule, &b, it)) {
                 match_elements(ctx, rule, e + 1, i, b, found);
             }
         }
@@ -293,7 +309,10 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
         }
         Element::Slot(slot) => {
             let cue_before = b.after_cue == Some(i);
-            if slot.role == SlotRole::Subject && !cue_before && after_preposition(ctx, i) {
+            // a subject, or the list that is the subject of a plural clause, is not inside a
+            // prepositional phrase ("درباره روابط ترکیه و آذربایجان گفتگو کردند")
+            let pair_ok = slot.role == SlotRole::Pair && i > 0 && matches!(&ctx.items[i - 1].kind, ItemKind::Word { key, .. } if BETWEEN.contains(&key.as_str()));
+            if slot.role != SlotRole::Object && !cue_before && !pair_ok && after_preposition(ctx, i) {
                 return;
             }
             if let Some((end, bound)) = match_slot(ctx, slot, i) {
@@ -310,6 +329,15 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
             }
         }
     }
+}
+
+/// Whether a slot of the rule would take an entity of `item` that is not bound yet.
+fn takes_unbound(ctx: &Ctx, rule: &Rule, b: &Bindings, item: &Item) -> bool {
+    let bound = |e: usize| b.subjects.iter().chain(&b.objects).chain(&b.pairs).any(|x| x.entity == e);
+    rule.elements.iter().any(|e| match e {
+        Element::Slot(slot) => accepts(ctx, slot, item).iter().any(|x| !bound(x.entity)),
+        _ => false,
+    })
 }
 
 /// Whether the bindings give at least one pair of distinct entities of the relation's types.

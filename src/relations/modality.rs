@@ -72,7 +72,14 @@ struct Cue {
     modality: Modality,
     /// The language whose text the cue is looked for in (Arabic «نفت», "denied", is Persian «نفت», oil).
     lang: Option<Lang>,
+    /// A negated verb that negates only a cue it closely follows (`negated-verb` rows).
+    verb: bool,
 }
+
+/// How many words may stand between a relation's cue and a negated verb after it ("رزمایش مشترک
+/// برگزار نکرد"), with no "و", comma or "که" between.
+const VERB_REACH: usize = 3;
+const VERB_JOINERS: &[&str] = &["و", ",", "كه"];
 
 /// How close (in tokens) a negation particle must stand before the relation's cue.
 const PARTICLE_REACH: usize = 2;
@@ -83,18 +90,26 @@ const PARTICLES: &[&str] = &["لم", "لن", "لا", "ما", "ليس", "ليست
 #[derive(Debug, Default, Clone)]
 pub struct ModalityLexicon {
     cues: Vec<Cue>,
+    /// Words that end a clause for modality ("but", "اما", "بينما"): a cue beyond them is about
+    /// another statement (`boundary` rows of the lexicon).
+    boundaries: Vec<(Lang, Vec<String>)>,
 }
 
 impl ModalityLexicon {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<ModalityLexicon, DataError> {
         let mut lexicon = ModalityLexicon::default();
         for (lang, row) in lexicon_rows(lexicon_dir, "modality.tsv", &["modality", "forms"], problems)? {
-            let Some(modality) = Modality::parse(row.get("modality")) else {
+            if row.get("modality") == "boundary" {
+                lexicon.boundaries.extend(row.list("forms").into_iter().map(name_keys).filter(|k| !k.is_empty()).map(|k| (lang, k)));
+                continue;
+            }
+            let verb = row.get("modality") == "negated-verb";
+            let Some(modality) = (if verb { Some(Modality::Negated) } else { Modality::parse(row.get("modality")) }) else {
                 problems.push(row.problem(format!("unknown modality `{}`", row.get("modality"))));
                 continue;
             };
             for form in row.list("forms") {
-                lexicon.add_in(Some(lang), form, modality);
+                lexicon.add_in(Some(lang), form, modality, verb);
             }
         }
         // longest first, so "ولا سيما" masks "لا"
@@ -104,13 +119,13 @@ impl ModalityLexicon {
 
     /// Adds a cue for every language.
     pub fn add(&mut self, form: &str, modality: Modality) {
-        self.add_in(None, form, modality);
+        self.add_in(None, form, modality, false);
     }
 
-    fn add_in(&mut self, lang: Option<Lang>, form: &str, modality: Modality) {
+    fn add_in(&mut self, lang: Option<Lang>, form: &str, modality: Modality, verb: bool) {
         let keys = name_keys(form);
         if !keys.is_empty() {
-            self.cues.push(Cue { keys, modality, lang });
+            self.cues.push(Cue { keys, modality, lang, verb });
             self.cues.sort_by(|a, b| b.keys.len().cmp(&a.keys.len()));
         }
     }
@@ -120,12 +135,16 @@ impl ModalityLexicon {
     pub fn detect(&self, lang: Lang, tokens: &[Token], clause: std::ops::Range<usize>, cue: std::ops::Range<usize>, negative_prefix: bool) -> Modality {
         let mut best = if negative_prefix { Modality::Negated } else { Modality::Asserted };
         // only the cue's own clause counts: "؛" or ";" starts another statement
-        let is_break = |t: &Token| t.kind == crate::text::token::TokenKind::Punct && matches!(t.key.as_str(), ";" | ":");
-        let start = (clause.start..cue.start).rev().find(|&i| is_break(&tokens[i])).map_or(clause.start, |i| i + 1);
+        let is_break = |i: usize| {
+            let t = &tokens[i];
+            let punct = t.kind == crate::text::token::TokenKind::Punct && matches!(t.key.as_str(), ";" | ":");
+            punct || self.boundaries.iter().any(|(l, b)| *l == lang && tokens.get(i..i + b.len()).is_some_and(|ts| ts.iter().zip(b).all(|(t, k)| t.key == *k)))
+        };
+        let start = (clause.start..cue.start).rev().find(|&i| is_break(i)).map_or(clause.start, |i| i + 1);
         // cues after the relation's cue count too ("a meeting … is expected next month"); negation
         // only in Persian, which puts the verb last ("… خرید تسلیحات از اسرائیل را تکذیب کرد"),
         // elsewhere a later denial is usually someone else's
-        let end = (cue.end..clause.end).find(|&i| is_break(&tokens[i])).unwrap_or(clause.end);
+        let end = (cue.end..clause.end).find(|&i| is_break(i)).unwrap_or(clause.end);
         let mut i = start;
         while i < end {
             if i >= cue.start && i < cue.end {
@@ -144,12 +163,13 @@ impl ModalityLexicon {
                     let end = i + c.keys.len();
                     let particle = c.modality == Modality::Negated && c.keys.len() == 1 && PARTICLES.contains(&c.keys[0].as_str());
                     let before = end <= cue.start;
-                    let applies = match (particle, before) {
+                    let close_verb = !before && i - cue.end <= VERB_REACH && !tokens[cue.end..i].iter().any(|t| VERB_JOINERS.contains(&t.key.as_str()));
+                    let applies = if c.verb { close_verb } else { match (particle, before) {
                         (true, true) => cue.start - end <= PARTICLE_REACH,
                         (true, false) => false,
                         (false, true) => true,
                         (false, false) => c.modality != Modality::Negated || lang == Lang::Fa,
-                    };
+                    } };
                     if applies && c.modality.strength() > best.strength() {
                         best = c.modality;
                     }

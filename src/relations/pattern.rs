@@ -22,7 +22,11 @@
 //! - `E:Types` an entity of those types that is no argument of the relation ("bought `E:WeaponSystem`
 //!   from Russia": the weapon must be there, the relation is between the states).
 //! - `@class` one phrase of a class; `word` a literal word; either followed by `?` is optional.
-//! - `~N` up to N words of any kind (not across `;` or `:`).
+//! - `~N` up to N words of any kind (not across `;` or `:`), never past a nearer entity the slot
+//!   before it would take; `~N!` (strict) skips no entity any slot of the rule would take, other than
+//!   one already bound: for broad rules whose cue may stand far from the arguments.
+//! - `!~N` a guard: none of the next N words (within the clause) is an entity a slot of the rule
+//!   would take, other than one already bound. It consumes nothing.
 //!
 //! Options: `conf=0.9` (the rule's confidence, default 0.8), `modality=considered` (what the
 //! phrasing itself implies), `id=name` (shown in evidence; default `LANG:LINE`).
@@ -120,8 +124,14 @@ pub struct Slot {
 pub enum Element {
     Slot(Slot),
     /// `id` numbers the class across all pattern files, so matches can be computed once per sentence.
-    Cue { class: String, id: usize, forms: Arc<CueForms>, optional: bool },
-    Gap(usize),
+    /// `literal`: a word written in the rule rather than a `@class` (mostly a preposition: "با", "from").
+    Cue { class: String, id: usize, forms: Arc<CueForms>, optional: bool, literal: bool },
+    /// Up to `max` words; a `strict` gap also skips no entity that a slot of the rule would take,
+    /// other than one already bound.
+    Gap { max: usize, strict: bool },
+    /// `!~N`: none of the next N words is an entity a slot of the rule would take, other than one
+    /// already bound ("همکاری نظامی آمریکا و اسرائیل": the cue has arguments of its own).
+    NoEntityWithin(usize),
     /// An entity of these types that takes no part in the relation.
     Entity { types: Vec<EntityType>, optional: bool },
 }
@@ -173,16 +183,28 @@ pub fn cue_form(phrase: &str) -> CueForm {
 }
 
 impl RuleSet {
+    /// Loads `<lang>.patterns` and then the language's further files `<lang>.<part>.patterns` (in name
+    /// order), which see the classes of the files before them.
     pub fn load(dir: &Path, problems: &mut Vec<RowProblem>) -> Result<RuleSet, DataError> {
         let mut set = RuleSet::default();
+        let names: Vec<String> = match std::fs::read_dir(dir) {
+            Ok(entries) => entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect(),
+            Err(_) => Vec::new(),
+        };
         for lang in Lang::ALL {
-            let path = dir.join(format!("{}.patterns", lang.code()));
-            if !path.exists() {
-                continue;
+            let main = format!("{}.patterns", lang.code());
+            let prefix = format!("{}.", lang.code());
+            let mut parts: Vec<&String> = names.iter().filter(|n| n.starts_with(&prefix) && n.ends_with(".patterns") && **n != main).collect();
+            parts.sort();
+            let files = names.iter().filter(|n| **n == main).chain(parts);
+            let mut scope = Scope::default();
+            for name in files {
+                let path = dir.join(name);
+                let text = std::fs::read_to_string(&path).map_err(|source| DataError::Io { path: path.clone(), source })?;
+                let id_prefix = name.trim_end_matches(".patterns");
+                let rules = parse_in(&path, id_prefix, lang, &text, problems, &mut scope, &mut set.classes);
+                set.rules.extend(rules);
             }
-            let text = std::fs::read_to_string(&path).map_err(|source| DataError::Io { path: path.clone(), source })?;
-            let rules = parse_numbered(&path, lang, &text, problems, &mut set.classes);
-            set.rules.extend(rules);
         }
         Ok(set)
     }
@@ -190,7 +212,7 @@ impl RuleSet {
 
 /// Parses one pattern file; bad lines are reported and skipped.
 pub fn parse(path: &Path, lang: Lang, text: &str, problems: &mut Vec<RowProblem>) -> Vec<Rule> {
-    parse_numbered(path, lang, text, problems, &mut 0)
+    parse_in(path, lang.code(), lang, text, problems, &mut Scope::default(), &mut 0)
 }
 
 /// A class of cue phrases with its id.
@@ -200,10 +222,17 @@ struct Class {
     forms: Arc<CueForms>,
 }
 
-/// Parses one pattern file, numbering its cue classes from `next_id`.
-fn parse_numbered(path: &Path, lang: Lang, text: &str, problems: &mut Vec<RowProblem>, next_id: &mut usize) -> Vec<Rule> {
-    let mut defined: HashMap<String, Vec<CueForm>> = HashMap::new();
-    let mut classes: HashMap<String, Class> = HashMap::new();
+/// The classes a language's files have defined so far.
+#[derive(Debug, Default)]
+struct Scope {
+    defined: HashMap<String, Vec<CueForm>>,
+    classes: HashMap<String, Class>,
+}
+
+/// Parses one pattern file into `scope`, numbering new cue classes from `next_id`; rules get the id
+/// `<id_prefix>:<line>` unless they name one.
+fn parse_in(path: &Path, id_prefix: &str, lang: Lang, text: &str, problems: &mut Vec<RowProblem>, scope: &mut Scope, next_id: &mut usize) -> Vec<Rule> {
+    let Scope { defined, classes } = scope;
     let mut rules = Vec::new();
     let problem = |line: usize, message: String| RowProblem { path: PathBuf::from(path), line, message };
     for (n, raw) in text.lines().enumerate() {
@@ -223,13 +252,13 @@ fn parse_numbered(path: &Path, lang: Lang, text: &str, problems: &mut Vec<RowPro
                 continue;
             }
             defined.entry(name.trim().to_string()).or_default().extend(forms);
-            classes.remove(name.trim()); // a class extended later gets a new id
+            classes.remove(&format!("@{}", name.trim())); // a class extended later gets a new id
             continue;
         }
-        match parse_rule(lang, line, &defined, &mut classes, next_id) {
+        match parse_rule(lang, line, defined, classes, next_id) {
             Ok(mut rule) => {
                 if rule.id.is_empty() {
-                    rule.id = format!("{}:{}", lang.code(), line_no);
+                    rule.id = format!("{id_prefix}:{line_no}");
                 }
                 rules.push(rule);
             }
@@ -286,8 +315,11 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
     let relation = Relation::parse(relation.trim()).ok_or_else(|| format!("unknown relation `{}`", relation.trim()))?;
     let mut elements = Vec::new();
     for token in body.split_whitespace() {
-        let element = if let Some(n) = token.strip_prefix('~') {
-            Element::Gap(n.parse().map_err(|_| format!("`{token}`: a gap is ~N with N a number"))?)
+        let element = if let Some(n) = token.strip_prefix("!~") {
+            Element::NoEntityWithin(n.parse().map_err(|_| format!("`{token}`: a guard is !~N with N a number"))?)
+        } else if let Some(n) = token.strip_prefix('~') {
+            let (n, strict) = n.strip_suffix('!').map_or((n, false), |n| (n, true));
+            Element::Gap { max: n.parse().map_err(|_| format!("`{token}`: a gap is ~N or ~N! with N a number"))?, strict }
         } else if let Some(spec) = token.strip_prefix("E:") {
             let optional = spec.ends_with('?');
             let (types, _, _) = parse_types(spec.trim_end_matches('?'))?;
@@ -306,14 +338,14 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
             if let Some(name) = word.strip_prefix('@') {
                 let forms = defined.get(name).ok_or_else(|| format!("unknown class @{name} (define it above the rule)"))?;
                 let c = class(format!("@{name}"), forms.clone());
-                Element::Cue { class: name.to_string(), id: c.id, forms: c.forms, optional }
+                Element::Cue { class: name.to_string(), id: c.id, forms: c.forms, optional, literal: false }
             } else {
                 let form = cue_form(word);
                 if form.is_empty() {
                     return Err(format!("`{token}` is not a word"));
                 }
                 let c = class(word.to_string(), vec![form]);
-                Element::Cue { class: fold(word), id: c.id, forms: c.forms, optional }
+                Element::Cue { class: fold(word), id: c.id, forms: c.forms, optional, literal: true }
             }
         };
         elements.push(element);
