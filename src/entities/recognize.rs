@@ -412,6 +412,17 @@ impl EntityLayer {
                 }
             }
         }
+        // …and as this document spells it ("چیکوانی" where the gazetteer has "ایراکلی چیکووانی")
+        for m in out.mentions.iter().filter(|m| m.form == Form::Name && m.tokens.len() > 1 && people.binary_search(&m.entity).is_ok()) {
+            let last = &doc.tokens[m.tokens.end - 1];
+            let surface = &doc.text[last.start..last.end];
+            if surface.chars().count() >= 4 && last.kind == TokenKind::Word {
+                let owners = surnames.entry((lang_of(m.sentence), surface.to_string())).or_default();
+                if !owners.contains(&m.entity) {
+                    owners.push(m.entity);
+                }
+            }
+        }
         let mut index = NameIndex::default();
         for ((lang, surname), owners) in surnames.into_iter().filter(|(_, o)| o.len() == 1) {
             let mut names = HashMap::new();
