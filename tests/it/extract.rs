@@ -63,7 +63,28 @@ fn sample_corpus_scores_above_the_bar() {
     };
     eprintln!("sample corpus: F1 {f1}, explicit recall {explicit}, furniture {furniture}, entity recall {entity_recall}, entity precision {entity_precision}");
     assert_eq!(furniture, 0, "furniture entities in triples");
-    assert!(f1 >= 0.6, "triple F1 {f1} < 0.6");
+    assert!(f1 >= 0.9, "triple F1 {f1} < 0.9");
+    assert!(explicit >= 0.95, "explicit recall {explicit} < 0.95");
+    assert!(entity_recall >= 0.95, "required-entity recall {entity_recall} < 0.95");
+}
+
+/// The blind sets were annotated by people who had not seen the rules (tests/blind*/README.md). Floors a
+/// little under today's scores catch a rule change that costs unseen text; the gold files are checked too.
+#[test]
+fn blind_sets_keep_their_scores() {
+    // blind3 is held out: its one furniture violation is known and left undiagnosed (README "Measuring")
+    for (set, f1_floor, furniture) in [("blind", 0.82, 0), ("blind2", 0.63, 0), ("blind3", 0.59, 1)] {
+        let dir = repo().join("tests").join(set);
+        let check = Command::new("python3").arg(dir.join("check_gold.py")).current_dir(&dir).output().unwrap();
+        assert!(check.status.success(), "{set}: check_gold.py\n{}{}", stdout(&check), stderr(&check));
+        let gold = dir.join(set);
+        let v: serde_json::Value = serde_json::from_str(&ok(khabar(&["eval", "--gold", gold.to_str().unwrap(), dir.join("articles").to_str().unwrap(), "--json"]))).unwrap();
+        let (f1, precision) = (v["triples"]["f1"].as_f64().unwrap(), v["triples"]["precision"].as_f64().unwrap());
+        eprintln!("{set}: F1 {f1}, precision {precision}");
+        assert!(f1 >= f1_floor, "{set}: triple F1 {f1} < {f1_floor}");
+        assert!(precision >= 0.85, "{set}: precision {precision} < 0.85");
+        assert!(v["furniture_violations"].as_u64().unwrap() <= furniture, "{set}: furniture violations {}", v["furniture_violations"]);
+    }
 }
 
 #[test]
