@@ -90,6 +90,8 @@ struct Ctx<'a> {
     layer: &'a EntityLayer,
     lang: Lang,
     items: Vec<Item>,
+    /// Items that begin another clause ("but", "اما"): strict gaps and guards stop there.
+    boundaries: Vec<bool>,
     /// Per cue class, its match at each item: computed once per sentence, when first needed.
     cues: RefCell<HashMap<usize, Rc<Vec<Option<(usize, bool)>>>>>,
 }
@@ -150,7 +152,8 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         if !items.iter().any(|i| matches!(i.kind, ItemKind::Entity { .. })) {
             continue;
         }
-        let ctx = Ctx { doc, entities, layer, lang, items, cues: RefCell::new(HashMap::new()) };
+        let boundaries = items.iter().map(|it| relations.modality.is_boundary(lang, &doc.tokens, it.tokens.start)).collect();
+        let ctx = Ctx { doc, entities, layer, lang, items, boundaries, cues: RefCell::new(HashMap::new()) };
         for rule in relations.rules.rules.iter().filter(|r| r.lang == lang && ctx.may_match(r)) {
             for start in 0..ctx.items.len() {
                 let mut found = None;
@@ -269,7 +272,7 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 if previous_slot.is_some_and(|s| !after_preposition(ctx, j) && !accepts(ctx, s, &ctx.items[j]).is_empty()) {
                     return;
                 }
-                if *strict && takes_unbound(ctx, rule, &b, &ctx.items[j]) {
+                if *strict && (ctx.boundaries[j] || takes_unbound(ctx, rule, &b, &ctx.items[j])) {
                     return;
                 }
                 j += 1;
@@ -292,8 +295,8 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
             }
         }
         Element::NoEntityWithin(n) => {
-            let mut ahead = ctx.items.iter().skip(i).take(*n).take_while(|it| !is_clause_break(it));
-            if !ahead.any(|it| takes_unbound(ctx, rule, &b, it)) {
+            let mut ahead = (i..ctx.items.len()).take(*n).take_while(|&j| !is_clause_break(&ctx.items[j]) && !ctx.boundaries[j]);
+            if !ahead.any(|j| takes_unbound(ctx, rule, &b, &ctx.items[j])) {
                 match_elements(ctx, rule, e + 1, i, b, found);
             }
         }

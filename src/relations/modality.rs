@@ -130,6 +130,11 @@ impl ModalityLexicon {
         }
     }
 
+    /// Whether a clause boundary ("but", "اما", "بينما") starts at `tokens[i]`.
+    pub fn is_boundary(&self, lang: Lang, tokens: &[Token], i: usize) -> bool {
+        self.boundaries.iter().any(|(l, b)| *l == lang && tokens.get(i..i + b.len()).is_some_and(|ts| ts.iter().zip(b).all(|(t, k)| t.key == *k)))
+    }
+
     /// The modality of a relation whose cue spans `cue` inside the clause `tokens[clause]`.
     /// `negative_prefix` is set when the cue word itself carries a Persian negative prefix (ن, نمی).
     pub fn detect(&self, lang: Lang, tokens: &[Token], clause: std::ops::Range<usize>, cue: std::ops::Range<usize>, negative_prefix: bool) -> Modality {
@@ -138,7 +143,7 @@ impl ModalityLexicon {
         let is_break = |i: usize| {
             let t = &tokens[i];
             let punct = t.kind == crate::text::token::TokenKind::Punct && matches!(t.key.as_str(), ";" | ":");
-            punct || self.boundaries.iter().any(|(l, b)| *l == lang && tokens.get(i..i + b.len()).is_some_and(|ts| ts.iter().zip(b).all(|(t, k)| t.key == *k)))
+            punct || self.is_boundary(lang, tokens, i)
         };
         let start = (clause.start..cue.start).rev().find(|&i| is_break(i)).map_or(clause.start, |i| i + 1);
         // cues after the relation's cue count too ("a meeting … is expected next month"); negation

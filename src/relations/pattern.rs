@@ -24,7 +24,8 @@
 //! - `@class` one phrase of a class; `word` a literal word; either followed by `?` is optional.
 //! - `~N` up to N words of any kind (not across `;` or `:`), never past a nearer entity the slot
 //!   before it would take; `~N!` (strict) skips no entity any slot of the rule would take, other than
-//!   one already bound: for broad rules whose cue may stand far from the arguments.
+//!   one already bound, and no clause boundary ("but", "اما": `boundary` rows of the modality
+//!   lexicon): for broad rules whose cue may stand far from the arguments.
 //! - `!~N` a guard: none of the next N words (within the clause) is an entity a slot of the rule
 //!   would take, other than one already bound. It consumes nothing.
 //!
@@ -406,6 +407,35 @@ mod tests {
         let (rules, problems) = parse_ok("@buy = اشترت\nbuysWeaponsFrom: S:State @buy E:WeaponSystem من O:State\n");
         assert!(problems.is_empty(), "{problems:?}");
         assert!(matches!(&rules[0].elements[2], Element::Entity { types, optional: false } if types == &[EntityType::WeaponSystem]));
+    }
+
+    #[test]
+    fn strict_gaps_and_guards() {
+        let (rules, problems) = parse_ok("@coop = تعاون\ncooperatesWith: A:State ~12! @coop !~3 ~2\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(rules[0].elements[1], Element::Gap { max: 12, strict: true });
+        assert_eq!(rules[0].elements[3], Element::NoEntityWithin(3));
+        assert_eq!(rules[0].elements[4], Element::Gap { max: 2, strict: false });
+        let (_, problems) = parse_ok("@coop = تعاون\ncooperatesWith: A:State ~x! @coop !~\n");
+        assert_eq!(problems, ["ar.patterns:2: `~x!`: a gap is ~N or ~N! with N a number"]);
+    }
+
+    #[test]
+    fn a_language_may_have_several_files_which_share_its_classes() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ar.patterns"), "@coop = تعاون\ncooperatesWith: S:State @coop مع O:State\n").unwrap();
+        std::fs::write(dir.path().join("ar.broad.patterns"), "# a part\ncooperatesWith: A:State ~12! @coop\n").unwrap();
+        std::fs::write(dir.path().join("fa.broad.patterns"), "cooperatesWith: A:State ~12! @coop\n").unwrap();
+        let mut problems = Vec::new();
+        let set = RuleSet::load(dir.path(), &mut problems).unwrap();
+        let ids: Vec<&str> = set.rules.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["ar:2", "ar.broad:2"]);
+        // a part sees the classes of the main file of its language only
+        assert_eq!(problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().len(), 1);
+        assert!(problems[0].to_string().contains("unknown class @coop"), "{problems:?}");
+        // one class, one id, across the files
+        let cue_ids: Vec<usize> = set.rules.iter().flat_map(|r| r.required_cues().collect::<Vec<_>>()).collect();
+        assert_eq!(cue_ids[0], cue_ids[2]);
     }
 
     #[test]
