@@ -130,8 +130,17 @@ impl EntityLayer {
         let after_complement = of_mention.map_or(role.tokens.end, |m| out.mentions[m].tokens.end.max(role.tokens.end));
         // the holder: a person right after the office and its complement, or (Persian, English
         // apposition) right before the office
-        let person = self
-            .person_after(doc, out, names, lang, s, after_complement)
+        // an office between commas after a name is that name's apposition, whoever follows
+        // ("ذاکر حسن‌اف، وزیر دفاع آذربایجان، یاشار گولر و …", "Aliyev, Azerbaijan's president, and …")
+        let comma = |i: usize| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.key == ",");
+        let article = usize::from(role.tokens.start > sentence.start && tokens[role.tokens.start - 1].key == "the");
+        let office_start = role.tokens.start - article;
+        let apposition = (office_start > sentence.start + 1 && comma(office_start - 1) && comma(after_complement))
+            .then(|| Self::mention_at(out, office_start - 2))
+            .flatten()
+            .filter(|&m| self.is_person(out, m) && !out.offices.iter().any(|o| o.person == m && o.sentence == s));
+        let person = apposition
+            .or_else(|| self.person_after(doc, out, names, lang, s, after_complement))
             .or_else(|| self.person_before(doc, out, names, lang, s, role.tokens.start));
         let Some(person) = person else {
             self.refer_back(doc, out, s, role, of_mention);
@@ -547,6 +556,15 @@ mod tests {
         let found = offices("«آرمان نوری‌زاده» معاون اول وزیر دفاع جمهوری آذربایجان با هیاتی دیدار کرد.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].1.as_str(), found[0].2.as_str()), ("First Deputy Defence Minister", "Azerbaijan"));
+    }
+
+    #[test]
+    fn an_office_between_commas_belongs_to_the_name_before_it() {
+        let found = offices("ذاکر حسن‌اف، وزیر دفاع آذربایجان، یاشار گولر و ایراکلی چیکووانی یادداشتی امضا کردند.");
+        assert!(found.iter().any(|(p, _, st)| p == "Zakir Hasanov" && st == "Azerbaijan"), "{found:?}");
+        assert!(!found.iter().any(|(p, _, _)| p == "Yaşar Güler"), "{found:?}");
+        let found = offices("Ilham Aliyev, the president of Azerbaijan, Recep Tayyip Erdogan and others met in Baku.");
+        assert_eq!(found, [("Ilham Aliyev".to_string(), "President".to_string(), "Azerbaijan".to_string())]);
     }
 
     #[test]

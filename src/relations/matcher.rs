@@ -407,8 +407,10 @@ fn accepts(ctx: &Ctx, slot: &Slot, item: &Item) -> Vec<Bound> {
         }
         let entity = ctx.entities.entity(gazetteer, mention.entity);
         // a ministry or army acting for its state is the state ("the Azerbaijani foreign ministry
-        // accused Iran": Azerbaijan accuses Iran), even where the slot also takes organisations
-        let acts_for_state = entity.kind == EntityType::Organization && slot.state && slot.types.contains(&EntityType::Country);
+        // accused Iran": Azerbaijan accuses Iran), even where the slot also takes organisations;
+        // so is an official, unless the relation is personal (meetsWith, visits)
+        let acting = entity.kind == EntityType::Organization || entity.kind == EntityType::Person && slot.officials_as_state;
+        let acts_for_state = acting && slot.state && slot.types.contains(&EntityType::Country);
         let resolved = match (acts_for_state.then(|| state_of(ctx, m)).flatten(), slot.types.contains(&entity.kind)) {
             (Some(state), _) => Some(state),
             (None, true) => Some(mention.entity),
@@ -503,8 +505,9 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         if ctx.lang == Lang::En && comma && and && ends.len() < 2 {
             break;
         }
-        // a back-reference ("both countries") is not a member of a list of names
-        if matches!(&ctx.items[k].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Coreference)) {
+        // a plural back-reference ("both countries") is not a member of a list of names (a surname,
+        // "و چیکوانی", is)
+        if matches!(&ctx.items[k].kind, ItemKind::Entity { mentions } if mentions.len() > 1 && mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Coreference)) {
             break;
         }
         // people are listed with people, and states with states and bodies ("آمریکا و اتحادیه اروپا")

@@ -118,6 +118,9 @@ pub struct Slot {
     pub types: Vec<EntityType>,
     /// Countries may be named by their capital, ministries, armies or officials.
     pub state: bool,
+    /// An official in this slot is their state even where the slot also takes people: the
+    /// relation is not personal ("Putin and Aliyev signed a declaration": Russia and Azerbaijan).
+    pub officials_as_state: bool,
     pub form: FormFilter,
 }
 
@@ -332,7 +335,7 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
                 "O" => SlotRole::Object,
                 _ => SlotRole::Pair,
             };
-            Element::Slot(Slot { role, types, state, form })
+            Element::Slot(Slot { role, types, state, officials_as_state: state && !relation.is_personal(), form })
         } else {
             let optional = token.ends_with('?') && token.len() > 1;
             let word = token.trim_end_matches('?');
