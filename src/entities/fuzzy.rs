@@ -2,9 +2,19 @@
 //! differ in their vowels, which Arabic script does not write. Two names are close when their
 //! consonant skeletons are a couple of edits apart.
 
-/// The consonants of a lowercase ASCII key, with q/k, j/c and w/v merged.
+/// The consonants of a lowercase ASCII key, with q/k, j/c, w/v/f and p/b merged (Arabic script
+/// writes "p" as ب and "v" as ف: "Panagiotopoulos" comes back as "Banayutubulus").
 pub fn skeleton(key: &str) -> String {
-    key.replace('q', "k").replace('j', "c").replace('w', "v").chars().filter(|c| !"aeiouy ".contains(*c)).collect()
+    key.chars()
+        .filter(|c| !"aeiouy ".contains(*c))
+        .map(|c| match c {
+            'q' => 'k',
+            'j' => 'c',
+            'w' | 'f' => 'v',
+            'p' => 'b',
+            c => c,
+        })
+        .collect()
 }
 
 /// Levenshtein distance in characters.
@@ -36,5 +46,7 @@ mod tests {
         assert!(close(&skeleton("zakr hasanov"), &skeleton("zakir hasanov")));
         assert!(close(&skeleton("karim valiyev"), &skeleton("kerim veliyev")));
         assert!(!close(&skeleton("ilham aliyev"), &skeleton("elchin guliyev")));
+        assert!(close(&skeleton("nikus banayutubulus"), &skeleton("nikos panagiotopoulos")));
+        assert!(close(&skeleton("fladimir butin"), &skeleton("vladimir putin")));
     }
 }
