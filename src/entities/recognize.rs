@@ -127,9 +127,30 @@ impl EntityLayer {
         if of_mention.is_none() && lang == Lang::En && role.tokens.start > sentence.start {
             of_mention = Self::mention_at(out, role.tokens.start - 1).filter(|&m| self.kind_of(out, m) == EntityType::Country);
         }
-        let after_complement = of_mention.map_or(role.tokens.end, |m| out.mentions[m].tokens.end.max(role.tokens.end));
-        // the holder: a person right after the office and its complement, or (Persian, English
-        // apposition) right before the office
+        let mut after_complement = of_mention.map_or(role.tokens.end, |m| out.mentions[m].tokens.end.max(role.tokens.end));
+        // English names the body after "of" in capitalised words, then the holder after a comma:
+        // "the director-general of Israel's Defense Ministry, Amir Baram", "the head of the Atomic
+        // Energy Organization, Mohammad Eslami"
+        if lang == Lang::En && tokens.get(after_complement).is_some_and(|t| t.key == "of") || of_mention.is_some_and(|m| lang == Lang::En && out.mentions[m].tokens.end == after_complement && tokens[after_complement - 1].key.ends_with("'s")) {
+            let capitalised = |j: usize| tokens[j].kind == TokenKind::Word && doc.text[tokens[j].start..].chars().next().is_some_and(char::is_uppercase);
+            let mut j = after_complement;
+            let mut body = None;
+            while j < sentence.end.min(after_complement + 7) && tokens[j].key != "," {
+                match Self::mention_at(out, j) {
+                    Some(m) if matches!(self.kind_of(out, m), EntityType::Country | EntityType::Organization) => {
+                        body.get_or_insert(m);
+                        j = out.mentions[m].tokens.end;
+                    }
+                    Some(_) => break,
+                    None if capitalised(j) || matches!(tokens[j].key.as_str(), "of" | "the") => j += 1,
+                    None => break,
+                }
+            }
+            if tokens.get(j).is_some_and(|t| t.key == ",") && j > after_complement {
+                of_mention = of_mention.or(body);
+                after_complement = j;
+            }
+        }
         // an office between commas after a name is that name's apposition, whoever follows
         // ("ذاکر حسن‌اف، وزیر دفاع آذربایجان، یاشار گولر و …", "Aliyev, Azerbaijan's president, and …")
         let comma = |i: usize| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.key == ",");
@@ -565,6 +586,12 @@ mod tests {
         assert!(!found.iter().any(|(p, _, _)| p == "Yaşar Güler"), "{found:?}");
         let found = offices("Ilham Aliyev, the president of Azerbaijan, Recep Tayyip Erdogan and others met in Baku.");
         assert_eq!(found, [("Ilham Aliyev".to_string(), "President".to_string(), "Azerbaijan".to_string())]);
+    }
+
+    #[test]
+    fn an_english_office_of_a_named_body_then_the_name() {
+        let found = offices("The director-general of Israel's Defense Ministry, Dan Harel, met officials in Athens.");
+        assert_eq!(found, [("Dan Harel".to_string(), "Director-General".to_string(), "Israel".to_string())]);
     }
 
     #[test]

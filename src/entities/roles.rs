@@ -12,7 +12,7 @@ use super::index::name_keys;
 use crate::data::{DataError, RowProblem, read_table};
 use crate::text::lang::Lang;
 use crate::text::normalize::fold;
-use crate::text::token::Token;
+use crate::text::token::{Token, TokenKind};
 
 #[derive(Debug, Clone)]
 struct RoleForm {
@@ -138,6 +138,21 @@ impl RoleLexicon {
         self.by_first.contains_key(key)
     }
 
+    /// Where the words `keys` end when they follow from `tokens[j]`; a hyphen between them is
+    /// skipped, since office forms are stored without punctuation ("director-general").
+    fn match_rest(keys: &[String], tokens: &[Token], mut j: usize, end: usize) -> Option<usize> {
+        for k in keys {
+            if j + 1 < end && tokens[j].key == "-" && tokens[j].kind == TokenKind::Punct {
+                j += 1;
+            }
+            if j >= end || tokens[j].key != *k {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
     /// The offices named in `tokens[range]`, longest first at each position, not overlapping.
     pub fn find(&self, lang: Lang, tokens: &[Token], range: Range<usize>) -> Vec<RoleMatch> {
         let mut out = Vec::new();
@@ -146,9 +161,8 @@ impl RoleLexicon {
             let mut best: Option<RoleMatch> = None;
             for v in prefix_variants(lang, &tokens[i].key) {
                 for form in self.by_first.get(&v.key).into_iter().flatten() {
-                    let end = i + form.keys.len();
-                    let fits = end <= range.end && form.keys[1..].iter().zip(&tokens[i + 1..end]).all(|(k, t)| *k == t.key);
-                    if fits && best.as_ref().is_none_or(|b| b.tokens.len() < form.keys.len()) {
+                    let Some(end) = Self::match_rest(&form.keys[1..], tokens, i + 1, range.end) else { continue };
+                    if best.as_ref().is_none_or(|b| b.tokens.len() < end - i) {
                         best = Some(RoleMatch { tokens: i..end, role: form.role.clone(), org: form.org.clone(), proclitic: v.proclitic.clone(), office: form.office });
                     }
                 }
