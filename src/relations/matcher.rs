@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
-use super::{RelationLayer, RelationMention, TextSpan};
+use super::{Modality, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
 use crate::entities::{DocEntities, EntityType, Form};
@@ -300,9 +300,10 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 match_elements(ctx, rule, e + 1, i, b, found);
             }
         }
-        Element::Entity { types, optional } => {
+        Element::Entity { types, state, optional } => {
             let fits = matches!(ctx.items.get(i).map(|it| &it.kind), Some(ItemKind::Entity { mentions })
-                if mentions.iter().any(|&m| types.contains(&ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind)));
+                if mentions.iter().any(|&m| types.contains(&ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind)
+                    || *state && state_of(ctx, m).is_some()));
             if fits {
                 match_elements(ctx, rule, e + 1, i + 1, b.clone(), found);
             }
@@ -447,6 +448,11 @@ fn state_of(ctx: &Ctx, m: usize) -> Option<usize> {
     }
 }
 
+/// Whether the entity at `i` is the first half of a hyphenated compound ("Iran-backed").
+fn is_compound_head(ctx: &Ctx, i: usize) -> bool {
+    matches!(ctx.items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { key, punct: true, .. }) if key == "-")
+}
+
 fn is_joiner(item: &Item) -> bool {
     matches!(&item.kind, ItemKind::Word { key, .. } if LIST_JOINERS.contains(&key.as_str()))
 }
@@ -468,7 +474,7 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
     // …unless an apposition follows it, which is about the last member alone: "بين إسرائيل وتركيا،
     // الحليف الوثيق لأذربيجان"
     let appositive = matches!(ctx.items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { key, .. }) if key == ",");
-    if and && !appositive && k > 0 && !accepts(ctx, slot, &ctx.items[k - 1]).is_empty() {
+    if and && !appositive && !is_compound_head(ctx, i) && k > 0 && !accepts(ctx, slot, &ctx.items[k - 1]).is_empty() {
         return None;
     }
     let mut bound = first;
@@ -505,6 +511,11 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         if ctx.lang == Lang::En && comma && and && ends.len() < 2 {
             break;
         }
+        // a member that is the first half of a compound is no member: "between Israel and the
+        // Iran-backed Hezbollah"
+        if is_compound_head(ctx, k) {
+            break;
+        }
         // a plural back-reference ("both countries") is not a member of a list of names (a surname,
         // "و چیکوانی", is)
         if matches!(&ctx.items[k].kind, ItemKind::Entity { mentions } if mentions.len() > 1 && mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Coreference)) {
@@ -538,7 +549,7 @@ fn emit(ctx: &Ctx, relations: &RelationLayer, rule: &Rule, s: usize, b: Bindings
     let Some(cue) = b.cue.clone() else { return };
     let doc = ctx.doc;
     let sentence = doc.sentences[s].tokens.clone();
-    let stated = relations.modality.detect(ctx.lang, &doc.tokens, sentence, cue.clone(), b.negative_prefix);
+    let stated = if rule.attribute { Modality::Asserted } else { relations.modality.detect(ctx.lang, &doc.tokens, sentence, cue.clone(), b.negative_prefix) };
     // a phrasing that implies a modality ("considered buying") holds unless the clause says more
     let modality = rule.modality.map_or(stated, |m| m.max(stated));
     let cue_span = TextSpan { start: doc.tokens[cue.start].start, end: doc.tokens[cue.end - 1].end };

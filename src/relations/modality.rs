@@ -226,6 +226,17 @@ mod tests {
     }
 
     #[test]
+    fn a_boundary_ends_the_clause_of_a_negation() {
+        let mut l = lexicon();
+        l.boundaries.push((Lang::En, vec!["citing".into()]));
+        let tokens = tokenize("Israel did not sell arms to Kyiv, citing military cooperation with Russia", 0);
+        let cue = tokens.iter().position(|t| t.key == "cooperation").unwrap();
+        assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), cue..cue + 1, false), Modality::Asserted);
+        let sell = tokens.iter().position(|t| t.key == "sell").unwrap();
+        assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), sell..sell + 1, false), Modality::Negated);
+    }
+
+    #[test]
     fn asserted_phrases_mask_negation_words() {
         assert_eq!(modality(Lang::Ar, "في مجالات عدة ولا سيما التعاون", "التعاون"), Modality::Asserted);
     }

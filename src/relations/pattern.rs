@@ -30,7 +30,9 @@
 //!   would take, other than one already bound. It consumes nothing.
 //!
 //! Options: `conf=0.9` (the rule's confidence, default 0.8), `modality=considered` (what the
-//! phrasing itself implies), `id=name` (shown in evidence; default `LANG:LINE`).
+//! phrasing itself implies), `attribute=true` (the phrasing describes a thing, "Russian-made
+//! S-300", so a denial elsewhere in the clause does not touch it), `id=name` (shown in evidence;
+//! default `LANG:LINE`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -136,8 +138,9 @@ pub enum Element {
     /// `!~N`: none of the next N words is an entity a slot of the rule would take, other than one
     /// already bound ("همکاری نظامی آمریکا و اسرائیل": the cue has arguments of its own).
     NoEntityWithin(usize),
-    /// An entity of these types that takes no part in the relation.
-    Entity { types: Vec<EntityType>, optional: bool },
+    /// An entity of these types that takes no part in the relation; `state`: a capital, ministry or
+    /// official stands for its country, as in a slot.
+    Entity { types: Vec<EntityType>, state: bool, optional: bool },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -148,6 +151,9 @@ pub struct Rule {
     pub elements: Vec<Element>,
     pub confidence: f64,
     pub modality: Option<Modality>,
+    /// The phrasing describes a thing rather than reports an event ("Russian-made S-300"): the
+    /// clause's negation or attribution does not apply to it.
+    pub attribute: bool,
 }
 
 impl Rule {
@@ -326,8 +332,8 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
             Element::Gap { max: n.parse().map_err(|_| format!("`{token}`: a gap is ~N or ~N! with N a number"))?, strict }
         } else if let Some(spec) = token.strip_prefix("E:") {
             let optional = spec.ends_with('?');
-            let (types, _, _) = parse_types(spec.trim_end_matches('?'))?;
-            Element::Entity { types, optional }
+            let (types, state, _) = parse_types(spec.trim_end_matches('?'))?;
+            Element::Entity { types, state, optional }
         } else if let Some((role, spec)) = token.split_once(':').filter(|(r, _)| matches!(*r, "S" | "O" | "A")) {
             let (types, state, form) = parse_types(spec)?;
             let role = match role {
@@ -365,7 +371,7 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
     if !elements.iter().any(|e| matches!(e, Element::Cue { optional: false, .. })) {
         return Err("a rule needs at least one cue that is not optional".into());
     }
-    let mut rule = Rule { id: String::new(), relation, lang, elements, confidence: 0.8, modality: None };
+    let mut rule = Rule { id: String::new(), relation, lang, elements, confidence: 0.8, modality: None, attribute: false };
     for option in options.split_whitespace() {
         let (key, value) = option.split_once('=').ok_or_else(|| format!("option `{option}` is not key=value"))?;
         match key {
@@ -374,7 +380,8 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
             }
             "modality" => rule.modality = Some(Modality::parse(value).ok_or_else(|| format!("unknown modality `{value}`"))?),
             "id" => rule.id = value.to_string(),
-            other => return Err(format!("unknown option `{other}` (conf, modality, id)")),
+            "attribute" => rule.attribute = value.parse().map_err(|_| format!("attribute `{value}` is not true or false"))?,
+            other => return Err(format!("unknown option `{other}` (conf, modality, attribute, id)")),
         }
     }
     Ok(rule)
@@ -409,7 +416,7 @@ mod tests {
     fn an_entity_element_is_no_slot() {
         let (rules, problems) = parse_ok("@buy = اشترت\nbuysWeaponsFrom: S:State @buy E:WeaponSystem من O:State\n");
         assert!(problems.is_empty(), "{problems:?}");
-        assert!(matches!(&rules[0].elements[2], Element::Entity { types, optional: false } if types == &[EntityType::WeaponSystem]));
+        assert!(matches!(&rules[0].elements[2], Element::Entity { types, optional: false, .. } if types == &[EntityType::WeaponSystem]));
     }
 
     #[test]
