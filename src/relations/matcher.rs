@@ -352,7 +352,7 @@ fn relates_something(ctx: &Ctx, rule: &Rule, b: &Bindings) -> bool {
     if b.pairs.is_empty() {
         b.subjects.iter().any(|s| b.objects.iter().any(|o| fits(s, o)))
     } else {
-        b.pairs.iter().enumerate().any(|(x, p)| b.pairs[x + 1..].iter().any(|q| fits(p, q)))
+        b.pairs.iter().enumerate().any(|(x, p)| b.pairs[x + 1..].iter().any(|q| fits(p, q) || fits(q, p)))
     }
 }
 
@@ -508,7 +508,9 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         // دفاع ترکیه، و چیکوانی").
         let comma = ctx.items[end..k].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
         let and = ctx.items[end..k].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != "," && key != "the"));
-        if ctx.lang == Lang::En && comma && and && ends.len() < 2 {
+        // (after a member with an apposition the comma closes it: "Aliyev, Azerbaijan's president, and …")
+        let apposition = matches!(&ctx.items[end - 1].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.mentions[m].tokens.end < ctx.items[end - 1].tokens.end));
+        if ctx.lang == Lang::En && comma && and && ends.len() < 2 && !apposition {
             break;
         }
         // a member that is the first half of a compound is no member: "between Israel and the
@@ -556,8 +558,10 @@ fn emit(ctx: &Ctx, relations: &RelationLayer, rule: &Rule, s: usize, b: Bindings
     let pairs: Vec<(Bound, Bound)> = if b.pairs.is_empty() {
         b.subjects.iter().flat_map(|s| b.objects.iter().map(move |o| (*s, *o))).collect()
     } else {
+        // a list of a directed relation is reciprocal ("تتبادل إيران وإسرائيل الاتهامات"): both ways
         let p = &b.pairs;
-        (0..p.len()).flat_map(|x| (x + 1..p.len()).map(move |y| (p[x], p[y]))).collect()
+        let both = !rule.relation.symmetric();
+        (0..p.len()).flat_map(|x| (x + 1..p.len()).flat_map(move |y| std::iter::once((p[x], p[y])).chain(both.then_some((p[y], p[x]))))).collect()
     };
     let info = rule.relation.info();
     for (subject, object) in pairs {

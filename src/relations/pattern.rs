@@ -18,7 +18,8 @@
 //!   `Organization`, `WeaponSystem`, `City`, `Region`, `Event`, or `State` (a country, also named by its
 //!   capital, ministry or army), `Actor` (State, Organization or Person), `Place` (Country, City or
 //!   Region), `Any`. Add `/adj` to accept only adjectives ("Turkish", "الإسرائيلية"), `/name` only names.
-//! - `A:Types` a list of two or more entities, every pair of which gets the (symmetric) relation.
+//! - `A:Types` a list of two or more entities, every pair of which gets the relation; a directed
+//!   relation both ways (for reciprocal phrasings: "Iran and Israel traded accusations").
 //! - `E:Types` an entity of those types that is no argument of the relation ("bought `E:WeaponSystem`
 //!   from Russia": the weapon must be there, the relation is between the states).
 //! - `@class` one phrase of a class; `word` a literal word; either followed by `?` is optional.
@@ -365,9 +366,6 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
     if !valid {
         return Err("a rule needs one S and one O slot, or one A slot".into());
     }
-    if slots == [SlotRole::Pair] && !relation.symmetric() {
-        return Err(format!("an A slot relates every pair, which only a symmetric relation allows ({relation} is not)"));
-    }
     if !elements.iter().any(|e| matches!(e, Element::Cue { optional: false, .. })) {
         return Err("a rule needs at least one cue that is not optional".into());
     }
@@ -450,12 +448,12 @@ mod tests {
 
     #[test]
     fn errors_name_the_line() {
-        let (rules, problems) = parse_ok("\nfoo: S:State @x O:State\nbuysWeaponsFrom: S:State شراء\nbuysWeaponsFrom: A:State شراء\nmeetsWith: S:Banana لقاء O:State\n");
+        let (rules, problems) = parse_ok("\nfoo: S:State @x O:State\nbuysWeaponsFrom: S:State شراء\nbuysWeaponsFrom: A:State S:State شراء\nmeetsWith: S:Banana لقاء O:State\n");
         assert!(rules.is_empty());
         assert_eq!(problems, [
             "ar.patterns:2: unknown relation `foo`",
             "ar.patterns:3: a rule needs one S and one O slot, or one A slot",
-            "ar.patterns:4: an A slot relates every pair, which only a symmetric relation allows (buysWeaponsFrom is not)",
+            "ar.patterns:4: a rule needs one S and one O slot, or one A slot",
             "ar.patterns:5: unknown entity type `Banana`",
         ]);
     }

@@ -1,5 +1,6 @@
 //! The pattern test cases of every language (tests/fixtures/relations/*.tsv): each relation type
-//! with positive phrasings, a direction trap and a negation.
+//! with positive phrasings, a direction trap and a negation; engine.tsv holds the cases of the
+//! matcher's own rules (lists, offices, officials standing for states) in all three languages.
 
 use crate::{khabar, repo, stdout};
 
@@ -23,4 +24,9 @@ fn persian_cases() {
 #[test]
 fn english_cases() {
     run("en");
+}
+
+#[test]
+fn engine_cases() {
+    run("engine");
 }
