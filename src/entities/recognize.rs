@@ -125,7 +125,8 @@ impl EntityLayer {
             j += 1;
         }
         if of_mention.is_none() && lang == Lang::En && role.tokens.start > sentence.start {
-            of_mention = Self::mention_at(out, role.tokens.start - 1).filter(|&m| self.kind_of(out, m) == EntityType::Country);
+            // "Turkish president …", "SOCAR president Rovshan Najaf", "NATO Secretary-General …"
+            of_mention = Self::mention_at(out, role.tokens.start - 1).filter(|&m| matches!(self.kind_of(out, m), EntityType::Country | EntityType::Organization));
         }
         let mut after_complement = of_mention.map_or(role.tokens.end, |m| out.mentions[m].tokens.end.max(role.tokens.end));
         // English names the body after "of" in capitalised words, then the holder after a comma:
