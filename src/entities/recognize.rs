@@ -69,6 +69,9 @@ impl EntityLayer {
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let furniture = doc.paragraphs[sentence.paragraph].furniture;
             for m in self.index.find(&doc.text, lang_of(s), &doc.tokens, sentence.tokens.clone()) {
+                if self.another_first_name(doc, lang_of(s), sentence.tokens.start, m.entity, &m.tokens) {
+                    continue;
+                }
                 let mut mention = self.mention(doc, m.entity, m.tokens, m.form, s, furniture);
                 mention.proclitic = m.proclitic;
                 out.mentions.push(mention);
@@ -89,6 +92,17 @@ impl EntityLayer {
         self.resolve_back_references(doc, &mut out, &lang_of);
         sort_mentions(&mut out);
         out
+    }
+
+    /// A known person's bare surname after a capitalised word that is no title: someone else of that
+    /// name ("Yevgeny Belousov" is not Andrei Belousov). English only, where capitals show names.
+    fn another_first_name(&self, doc: &TextDoc, lang: Lang, sentence_start: usize, entity: usize, tokens: &Range<usize>) -> bool {
+        if lang != Lang::En || tokens.len() != 1 || tokens.start <= sentence_start || self.gazetteer.entities.get(entity).is_none_or(|e| e.kind != EntityType::Person) {
+            return false;
+        }
+        let before = &doc.tokens[tokens.start - 1];
+        let capitalised = before.kind == TokenKind::Word && doc.text[before.start..].chars().next().is_some_and(char::is_uppercase);
+        capitalised && !self.roles.is_stopword(lang, &before.key) && !self.roles.is_common(lang, &before.key) && self.roles.find(lang, &doc.tokens, tokens.start - 1..tokens.start).is_empty()
     }
 
     fn mention(&self, doc: &TextDoc, entity: usize, tokens: Range<usize>, form: Form, sentence: usize, furniture: bool) -> Mention {
