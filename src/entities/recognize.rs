@@ -319,7 +319,8 @@ impl EntityLayer {
         }
         // ordinary words after an office are not a name ("الرئيس التركي يعلن دعمه"); guillemets are
         // evidence enough
-        if !quoted && tokens[range.clone()].iter().all(|t| self.roles.is_common(lang, &t.key)) {
+        let given_name = self.roles.is_given_name(lang, &tokens[range.start].key);
+        if !quoted && !given_name && tokens[range.clone()].iter().all(|t| self.roles.is_common(lang, &t.key)) {
             return None;
         }
         let surface = &doc.text[tokens[range.start].start..tokens[range.end - 1].end];
@@ -619,6 +620,12 @@ mod tests {
     fn ordinary_words_after_an_office_are_no_name() {
         assert!(offices("وأعلن الرئيس التركي استعداد بلاده لدعم أذربيجان في مواجهة أي هجوم.").is_empty());
         assert!(offices("The defence minister said on Monday that the talks went well for both sides.").is_empty());
+    }
+
+    #[test]
+    fn a_given_name_makes_common_words_a_name() {
+        let found = offices("قال وزير الدفاع المصري محمد زكي إن المحادثات كانت ناجحة.");
+        assert_eq!(found, [("Mohamed Zaki".to_string(), "Defence Minister".to_string(), "Egypt".to_string())]);
     }
 
     /// (label, type) of the entities discovered in `text`.

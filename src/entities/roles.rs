@@ -53,6 +53,9 @@ pub struct RoleLexicon {
     vocabulary: HashSet<String>,
     /// Frequent words of each language (`common-words.txt`): a name needs a word that is not one.
     common: HashMap<Lang, HashSet<String>>,
+    /// Frequent given names (given-names.txt): a name that starts with one is a name even when
+    /// its words are common ones ("محمد زكي").
+    given: HashMap<Lang, HashSet<String>>,
 }
 
 /// Words that link an office to its state: "minister of defence of Azerbaijan", "و".
@@ -96,6 +99,10 @@ impl RoleLexicon {
             if common.exists() {
                 lexicon.common.entry(lang).or_default().extend(read_words(&common)?);
             }
+            let given = dir.join("given-names.txt");
+            if given.exists() {
+                lexicon.given.entry(lang).or_default().extend(read_words(&given)?.into_iter().flat_map(|w| name_keys(&w)));
+            }
         }
         Ok(lexicon)
     }
@@ -126,6 +133,11 @@ impl RoleLexicon {
     /// a word of some office title ("وزیر دفاع ملی ترکیه", "رئیس ستاد کل ارتش جمهوری آذربایجان").
     pub fn is_office_filler(&self, lang: Lang, key: &str) -> bool {
         OFFICE_LINKS.contains(&key) || prefix_variants(lang, key).iter().any(|v| self.vocabulary.contains(&v.key))
+    }
+
+    /// Whether a word is a frequent given name of the language.
+    pub fn is_given_name(&self, lang: Lang, key: &str) -> bool {
+        self.given.get(&lang).is_some_and(|names| prefix_variants(lang, key).iter().any(|v| names.contains(&v.key)))
     }
 
     /// Whether a word is among the language's frequent words (Arabic proclitics stripped).
