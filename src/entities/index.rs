@@ -182,14 +182,16 @@ impl NameIndex {
     }
 }
 
-/// Matches the remaining keys of a name from token `j`, skipping hyphens and dots between its parts;
+/// Matches the remaining keys of a name from token `j`, skipping hyphens (glued or apart) and glued
+/// dots between its parts;
 /// the last key may carry a suffix. Returns the index after the name, whether a suffix was stripped,
 /// and whether that suffix made it an adjective.
 fn match_rest(lang: Lang, tokens: &[Token], mut j: usize, end: usize, keys: &[String]) -> Option<(usize, bool, bool)> {
     let mut stripped = false;
     let mut adjectival = false;
     for (n, key) in keys.iter().enumerate() {
-        while j < end && tokens[j].kind == TokenKind::Punct && matches!(tokens[j].key.as_str(), "-" | "." | "‐" | "–") && tokens[j].glued {
+        // a hyphen may also stand apart: "جيه إف - 17"
+        while j < end && tokens[j].kind == TokenKind::Punct && (matches!(tokens[j].key.as_str(), "-" | "." | "‐" | "–") && tokens[j].glued || matches!(tokens[j].key.as_str(), "-" | "‐" | "–")) {
             j += 1;
         }
         if j >= end {

@@ -175,7 +175,13 @@ impl EntityLayer {
             .then(|| Self::mention_at(out, office_start - 2))
             .flatten()
             .filter(|&m| self.is_person(out, m) && !out.offices.iter().any(|o| o.person == m && o.sentence == s));
+        // Persian puts the name first: "«محسن پاک‌نژاد» وزیر نفت ایران، «آلپ‌ارسلان بایراکتار» …"
+        let persian_order = (lang == Lang::Fa && comma(after_complement) && office_start > sentence.start && !comma(office_start - 1))
+            .then(|| self.person_before(doc, out, names, lang, s, office_start))
+            .flatten()
+            .filter(|&m| !out.offices.iter().any(|o| o.person == m && o.sentence == s));
         let person = apposition
+            .or(persian_order)
             .or_else(|| self.person_after(doc, out, names, lang, s, after_complement))
             .or_else(|| self.person_before(doc, out, names, lang, s, role.tokens.start));
         let Some(person) = person else {
@@ -620,6 +626,13 @@ mod tests {
     fn ordinary_words_after_an_office_are_no_name() {
         assert!(offices("وأعلن الرئيس التركي استعداد بلاده لدعم أذربيجان في مواجهة أي هجوم.").is_empty());
         assert!(offices("The defence minister said on Monday that the talks went well for both sides.").is_empty());
+    }
+
+    #[test]
+    fn a_persian_name_before_its_office_and_a_comma() {
+        let found = offices("«محسن پاک‌نژاد» وزیر نفت ایران، «آلپ‌ارسلان بایراکتار» وزیر انرژی ترکیه و دیگران حضور داشتند.");
+        assert!(found.iter().any(|(p, _, st)| p.contains("Paknejad") && st == "Iran"), "{found:?}");
+        assert!(!found.iter().any(|(p, _, st)| p.contains("Bayraktar") && st == "Iran"), "{found:?}");
     }
 
     #[test]
