@@ -169,8 +169,10 @@ impl EntityLayer {
         // an office between commas after a name is that name's apposition, whoever follows
         // ("ذاکر حسن‌اف، وزیر دفاع آذربایجان، یاشار گولر و …", "Aliyev, Azerbaijan's president, and …")
         let comma = |i: usize| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.key == ",");
-        let article = usize::from(role.tokens.start > sentence.start && tokens[role.tokens.start - 1].key == "the");
-        let office_start = role.tokens.start - article;
+        // the phrase starts at "the", or at an English possessive state ("…, Turkey's foreign minister, …")
+        let before_office = of_mention.map(|m| out.mentions[m].tokens.clone()).filter(|t| t.end == role.tokens.start).map_or(role.tokens.start, |t| t.start);
+        let article = usize::from(before_office > sentence.start && tokens[before_office - 1].key == "the");
+        let office_start = before_office - article;
         let apposition = (office_start > sentence.start + 1 && comma(office_start - 1) && comma(after_complement))
             .then(|| Self::mention_at(out, office_start - 2))
             .flatten()
@@ -183,7 +185,7 @@ impl EntityLayer {
         let person = apposition
             .or(persian_order)
             .or_else(|| self.person_after(doc, out, names, lang, s, after_complement))
-            .or_else(|| self.person_before(doc, out, names, lang, s, role.tokens.start));
+            .or_else(|| self.person_before(doc, out, names, lang, s, office_start));
         let Some(person) = person else {
             self.refer_back(doc, out, s, role, of_mention);
             return;
@@ -608,6 +610,8 @@ mod tests {
         assert!(!found.iter().any(|(p, _, _)| p == "Yaşar Güler"), "{found:?}");
         let found = offices("Ilham Aliyev, the president of Azerbaijan, Recep Tayyip Erdogan and others met in Baku.");
         assert_eq!(found, [("Ilham Aliyev".to_string(), "President".to_string(), "Azerbaijan".to_string())]);
+        let found = offices("Hakan Fidan, Turkey's foreign minister, held talks in Ankara.");
+        assert_eq!(found, [("Hakan Fidan".to_string(), "Foreign Minister".to_string(), "Turkey".to_string())]);
     }
 
     #[test]
