@@ -191,6 +191,12 @@ fn build_items(doc: &TextDoc, entities: &DocEntities, lang: Lang, s: usize, toke
                 hidden[m] = true;
             }
         }
+        // an apposition after the name ends at its comma, which belongs to it: "Hakan Fidan, Turkey's
+        // foreign minister, held talks …" (the subject is followed by its verb)
+        let comma_before = person.tokens.end < tokens.end && doc.tokens[person.tokens.end].key == ",";
+        if comma_before && office.tokens.start > person.tokens.start && span.end < tokens.end && doc.tokens[span.end].key == "," {
+            span.end += 1;
+        }
         let ext = extended[office.person].get_or_insert(span.clone());
         *ext = ext.start.min(span.start)..ext.end.max(span.end);
         if ext.start == office.tokens.start {
@@ -488,7 +494,9 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         while k < ctx.items.len() && is_joiner(&ctx.items[k]) {
             k += 1;
         }
-        if k == end || k >= ctx.items.len() {
+        // a member whose apposition closed with its comma needs no further joiner ("X، office، Y و Z")
+        let closed = ctx.items[end - 1].tokens.end > ctx.items[end - 1].tokens.start && ctx.doc.tokens[ctx.items[end - 1].tokens.end - 1].key == "," && matches!(ctx.items[end - 1].kind, ItemKind::Entity { .. });
+        if (k == end && !closed) || k >= ctx.items.len() {
             break;
         }
         // a list is of one kind: "پاشینیان، آذربایجان را …" is a person and then a state; and a
