@@ -517,10 +517,14 @@ impl EntityLayer {
                 if named_after {
                     continue;
                 }
-                let mut countries: Vec<usize> = Vec::new();
-                let mut before: Vec<&Mention> = out.mentions.iter().filter(|m| !m.furniture && m.tokens.end <= r.tokens.start).collect();
+                // the states (or people) it stands for: in the same sentence the nearest ones; else the
+                // most talked-about so far, the nearer on a tie ("the two countries" after a paragraph
+                // that named others in passing still means the article's pair)
+                let mut before: Vec<&Mention> = out.mentions.iter().filter(|m| !m.furniture && m.form != Form::Coreference && m.tokens.end <= r.tokens.start).collect();
                 before.sort_by_key(|m| m.tokens.start);
-                for m in before.iter().rev() {
+                // (entity, mentions so far, last position, in this sentence)
+                let mut candidates: Vec<(usize, usize, usize, bool)> = Vec::new();
+                for m in &before {
                     let e = out.entity(&self.gazetteer, m.entity);
                     // "أنقرة ويريفان … البلدين": capitals count for their states in a pair
                     let country = match e.kind {
@@ -530,13 +534,36 @@ impl EntityLayer {
                         EntityType::City if r.count > 1 => e.stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id)),
                         _ => None,
                     };
-                    if let Some(c) = country.filter(|c| m.form != Form::Coreference && !countries.contains(c)) {
-                        countries.push(c);
-                        if countries.len() == r.count {
-                            break;
+                    let Some(c) = country else { continue };
+                    match candidates.iter_mut().find(|x| x.0 == c) {
+                        Some(x) => {
+                            x.1 += 1;
+                            x.2 = m.tokens.start;
+                            x.3 |= m.sentence == s;
                         }
+                        None => candidates.push((c, 1, m.tokens.start, m.sentence == s)),
                     }
                 }
+                let here = candidates.iter().filter(|x| x.3).count();
+                // …or a recent sentence that named just that many ("the MoU of Turkey, Azerbaijan and
+                // Georgia … the three countries")
+                let group = (s.saturating_sub(RECENT_SENTENCES)..s).rev().find_map(|p| {
+                    let mut named: Vec<usize> = before.iter().filter(|m| m.sentence == p).filter_map(|m| candidates.iter().find(|x| x.0 == m.entity).map(|x| x.0)).collect();
+                    named.dedup();
+                    named.sort_unstable();
+                    named.dedup();
+                    (named.len() == r.count).then_some(named)
+                });
+                let countries: Vec<usize> = if here >= r.count {
+                    candidates.retain(|x| x.3);
+                    candidates.sort_by_key(|x| std::cmp::Reverse(x.2));
+                    candidates.iter().take(r.count).map(|x| x.0).collect()
+                } else if let Some(group) = group.filter(|_| here == 0) {
+                    group
+                } else {
+                    candidates.sort_by_key(|x| (std::cmp::Reverse(x.3), std::cmp::Reverse(x.1), std::cmp::Reverse(x.2)));
+                    candidates.iter().take(r.count).map(|x| x.0).collect()
+                };
                 if countries.len() == r.count {
                     for c in countries {
                         added.push(self.mention(doc, c, r.tokens.clone(), Form::Coreference, s, false));
@@ -547,6 +574,10 @@ impl EntityLayer {
         out.mentions.extend(added);
     }
 }
+
+/// How many sentences back a group of exactly as many states as "the two/three countries" counts
+/// may stand.
+const RECENT_SENTENCES: usize = 2;
 
 /// Puts mentions in text order, keeping the offices pointing at the same mentions.
 fn sort_mentions(out: &mut DocEntities) {
@@ -637,6 +668,25 @@ mod tests {
         let found = offices("«محسن پاک‌نژاد» وزیر نفت ایران، «آلپ‌ارسلان بایراکتار» وزیر انرژی ترکیه و دیگران حضور داشتند.");
         assert!(found.iter().any(|(p, _, st)| p.contains("Paknejad") && st == "Iran"), "{found:?}");
         assert!(!found.iter().any(|(p, _, st)| p.contains("Bayraktar") && st == "Iran"), "{found:?}");
+    }
+
+    /// The labels a back-reference in the last sentence of `text` stands for.
+    fn referents(text: &str) -> Vec<String> {
+        let (t, e) = layers();
+        let doc = t.analyze(text.to_string());
+        let found = e.recognize(&doc);
+        let last = doc.sentences.len() - 1;
+        let mut labels: Vec<String> = found.mentions.iter().filter(|m| m.form == Form::Coreference && m.sentence == last).map(|m| e.entity(&found, m.entity).label.clone()).collect();
+        labels.sort();
+        labels
+    }
+
+    #[test]
+    fn the_two_or_three_countries() {
+        // a group of just that many, named a sentence or two before
+        assert_eq!(referents("Turkey, Azerbaijan and Georgia signed a memorandum in Baku. Armenia protested against the deal. The three countries will hold joint drills."), ["Azerbaijan", "Georgia", "Turkey"]);
+        // else the most talked-about, not the last named in passing
+        assert_eq!(referents("Iran and Israel have fought a shadow war. Iran blames Israel for the killing. Israel buys arms from the United States, Germany and Italy. The two countries trade accusations."), ["Iran", "Israel"]);
     }
 
     #[test]
