@@ -144,8 +144,9 @@ impl NameIndex {
         };
         let first_keys: Vec<(Variant, usize)> = {
             let mut v: Vec<(Variant, usize)> = prefix_variants(lang, &tokens[i].key).into_iter().map(|p| (p, 1)).collect();
-            // a compound written apart in the text but joined in the gazetteer: "قره باغ"
-            if i + 1 < end && tokens[i + 1].is_word() && !tokens[i].key.is_ascii() {
+            // a compound written apart in the text but joined in the gazetteer: "قره باغ" (but "آنکا
+            // را" is "Anka" and the object marker, not "آنکارا")
+            if i + 1 < end && tokens[i + 1].is_word() && !tokens[i].key.is_ascii() && !SEPARATE_WORDS.contains(&tokens[i + 1].key.as_str()) {
                 let joined = format!("{}{}", tokens[i].key, tokens[i + 1].key);
                 v.push((Variant { key: joined, stripped: false, adjectival: false, proclitic: String::new() }, 2));
             }
@@ -181,6 +182,9 @@ impl NameIndex {
         best.map(|(m, _, _)| m)
     }
 }
+
+/// Persian and Arabic words that stand apart after a name and never end a compound (folded).
+const SEPARATE_WORDS: &[&str] = &["را", "و", "که", "با", "در", "به", "از", "ها", "هاي", "اي", "في", "من", "مع", "الي", "علي"];
 
 /// Matches the remaining keys of a name from token `j`, skipping hyphens (glued or apart) and glued
 /// dots between its parts;
