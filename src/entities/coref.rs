@@ -1,6 +1,7 @@
 //! Phrases that point back at countries named earlier in the article: "البلدين", "دو کشور",
 //! "both countries" (the last two), "الدول الثلاث" (the last three), "این کشور" (the last one); and
-//! at people: "الوزيران", "the two ministers", "سه وزیر" (the last two or three people named).
+//! at people: "الوزيران", "the two ministers", "سه وزیر" (the last two or three people named); and
+//! "بلاده", "کشورش", "his country": the state of the speaker or official named before it.
 //! Loaded from `data/lexicon/<lang>/coreference.tsv`.
 
 use std::path::Path;
@@ -17,6 +18,7 @@ struct Phrase {
     /// How many countries (or people) the phrase stands for.
     count: usize,
     people: bool,
+    own: bool,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -31,26 +33,29 @@ pub struct BackReference {
     pub count: usize,
     /// The phrase names people ("the two ministers"), not countries.
     pub people: bool,
+    /// The state of the person (or body) named before it in the sentence: "بلاده", "his country".
+    pub own: bool,
 }
 
 impl CorefLexicon {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<CorefLexicon, DataError> {
         let mut lexicon = CorefLexicon::default();
         for (_, row) in lexicon_rows(lexicon_dir, "coreference.tsv", &["kind", "forms"], problems)? {
-            let (count, people) = match row.get("kind") {
-                "country" => (1, false),
-                "pair" => (2, false),
-                "triple" => (3, false),
-                "person" => (1, true),
-                "people-pair" => (2, true),
-                "people-triple" => (3, true),
+            let (count, people, own) = match row.get("kind") {
+                "country" => (1, false, false),
+                "pair" => (2, false, false),
+                "triple" => (3, false, false),
+                "own-country" => (1, false, true),
+                "person" => (1, true, false),
+                "people-pair" => (2, true, false),
+                "people-triple" => (3, true, false),
                 other => {
-                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, person, people-pair, people-triple)")));
+                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, person, people-pair, people-triple)")));
                     continue;
                 }
             };
             for form in row.list("forms") {
-                lexicon.phrases.push(Phrase { keys: name_keys(form), count, people });
+                lexicon.phrases.push(Phrase { keys: name_keys(form), count, people, own });
             }
         }
         lexicon.phrases.retain(|p| !p.keys.is_empty());
@@ -72,7 +77,7 @@ impl CorefLexicon {
             });
             match hit {
                 Some(p) => {
-                    out.push(BackReference { tokens: i..i + p.keys.len(), count: p.count, people: p.people });
+                    out.push(BackReference { tokens: i..i + p.keys.len(), count: p.count, people: p.people, own: p.own });
                     i += p.keys.len();
                 }
                 None => i += 1,

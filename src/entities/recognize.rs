@@ -505,6 +505,12 @@ impl EntityLayer {
                 if r.tokens.clone().any(|t| Self::mention_at(out, t).is_some()) {
                     continue;
                 }
+                if r.own {
+                    if let Some(state) = self.speakers_state(out, s, r.tokens.start) {
+                        added.push(self.mention(doc, state, r.tokens.clone(), Form::Coreference, s, false));
+                    }
+                    continue;
+                }
                 // "الرئيسان أردوغان وعلييف", "the two leaders, Erdogan and Aliyev": the names follow
                 let mut next = r.tokens.end;
                 while next < sentence.tokens.end && doc.tokens[next].key == "," {
@@ -572,6 +578,26 @@ impl EntityLayer {
             }
         }
         out.mentions.extend(added);
+    }
+}
+
+impl EntityLayer {
+    /// The state of the nearest person, state body or state named before `token` in sentence `s`
+    /// ("قال وزير الدفاع التركي إن بلاده …": Turkey).
+    fn speakers_state(&self, out: &DocEntities, s: usize, token: usize) -> Option<usize> {
+        let mut before: Vec<(usize, &Mention)> = out.mentions.iter().enumerate().filter(|(_, m)| m.sentence == s && m.tokens.end <= token && m.form != Form::Coreference).collect();
+        before.sort_by_key(|(_, m)| m.tokens.start);
+        before.iter().rev().find_map(|&(i, m)| {
+            let e = out.entity(&self.gazetteer, m.entity);
+            let by_id = |id: &Option<String>| id.as_deref().and_then(|id| self.gazetteer.index_of(id));
+            match e.kind {
+                EntityType::Country => Some(m.entity),
+                EntityType::Person => out.offices.iter().find(|o| o.person == i || out.mentions[o.person].entity == m.entity).map(|o| o.of_entity).filter(|&st| out.entity(&self.gazetteer, st).kind == EntityType::Country).or_else(|| e.role.as_ref().and_then(|_| by_id(&e.country))),
+                EntityType::Organization if e.acts_for_state() => by_id(&e.country),
+                EntityType::City => by_id(&e.stands_for),
+                _ => None,
+            }
+        })
     }
 }
 
