@@ -128,7 +128,9 @@ impl FurnitureRules {
             if !key.chars().any(char::is_alphabetic) {
                 furniture[i] = true; // counters, comment counts, page numbers
             }
-            match self.rules.iter().find(|r| r.matches(key)).map(|r| r.kind) {
+            // a teaser heading is a heading, not a sentence ("More from The National", not "More from
+            // the interview is expected next week.")
+            match self.rules.iter().find(|r| r.matches(key) && (r.kind != Kind::LineAndTeasers || is_headline_like(key))).map(|r| r.kind) {
                 Some(Kind::Tail) => {
                     furniture[i..].iter_mut().for_each(|f| *f = true);
                     break;
@@ -157,10 +159,13 @@ impl FurnitureRules {
     }
 }
 
-/// A teaser headline: a short paragraph without a closing full stop.
+/// A teaser headline: a short paragraph without a closing full stop (inside a closing quotation
+/// mark too: a headline may end on a quoted name, «جاده توسعه», a quotation ends «….»).
 fn is_headline_like(key: &str) -> bool {
     let words = word_count(key);
-    words > 0 && words <= TEASER_WORDS && !key.trim_end().ends_with(['.', '!', '?', '؟', '۔', ':', '"', '”', '»'])
+    let end = key.trim_end().trim_end_matches(['"', '”', '»', '\'', '’']);
+    let quoted = end.len() < key.trim_end().len();
+    words > 0 && words <= TEASER_WORDS && !end.ends_with(['.', '!', '?', '؟', '۔', ':']) && !(quoted && end.ends_with(','))
 }
 
 /// A teaser headline has at most this many words.
@@ -231,6 +236,13 @@ mod tests {
         let text = "نص المقال الأول هنا وهو طويل بما يكفي.\nاقرأ أيضا\nأردوغان يصل الدوحة في المحطة الثانية من جولته\nوقال الوزير إن المحادثات ستستمر الأسبوع المقبل.\n";
         let f = rules(&[("line+teasers", "اقرأ أيضا")]).classify(text, &paragraphs(text));
         assert_eq!(f, [false, true, true, false]);
+    }
+
+    #[test]
+    fn a_teaser_may_end_on_a_quoted_name_a_quotation_may_not() {
+        let text = "بیشتر بخوانید\nدیدار السودانی با اردوغان در آنکارا؛ توافق بر سر «جاده توسعه»\n«ما به این توافق پایبندیم.»\n";
+        let f = rules(&[("line+teasers", "بیشتر بخوانید")]).classify(text, &paragraphs(text));
+        assert_eq!(f, [true, true, false]);
     }
 
     #[test]
