@@ -467,6 +467,10 @@ fn is_joiner(item: &Item) -> bool {
 /// into a subject and an object. Returns (item after, entities).
 fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
     let item = ctx.items.get(i)?;
+    // a person's possessive is no object: "talks with Shamkhani's successor, Ali Akbar Ahmadian"
+    if slot.role == SlotRole::Object && is_possessive(ctx, i) && matches!(&item.kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind == EntityType::Person)) {
+        return None;
+    }
     let first = accepts(ctx, slot, item);
     if first.is_empty() {
         return None;

@@ -151,6 +151,7 @@ impl ModalityLexicon {
         // elsewhere a later denial is usually someone else's
         let end = (cue.end..clause.end).find(|&i| is_break(i)).unwrap_or(clause.end);
         let mut i = start;
+        let mut particle_end: Option<usize> = None;
         while i < end {
             if i >= cue.start && i < cue.end {
                 i += 1;
@@ -167,6 +168,17 @@ impl ModalityLexicon {
                 Some(c) => {
                     let end = i + c.keys.len();
                     let particle = c.modality == Modality::Negated && c.keys.len() == 1 && PARTICLES.contains(&c.keys[0].as_str());
+                    // a particle right before a plan or a consideration negates it: "was not in talks
+                    // to buy", "لا تخطط لشراء"
+                    let negated_plan = matches!(c.modality, Modality::Planned | Modality::Considered) && particle_end.is_some_and(|e| e == i);
+                    if particle {
+                        particle_end = Some(end);
+                    }
+                    if negated_plan && Modality::Negated.strength() > best.strength() {
+                        best = Modality::Negated;
+                        i = end;
+                        continue;
+                    }
                     let before = end <= cue.start;
                     let close_verb = !before && i - cue.end <= VERB_REACH && !tokens[cue.end..i].iter().any(|t| VERB_JOINERS.contains(&t.key.as_str()));
                     let applies = if c.verb { close_verb } else { match (particle, before) {
@@ -234,6 +246,18 @@ mod tests {
         assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), cue..cue + 1, false), Modality::Asserted);
         let sell = tokens.iter().position(|t| t.key == "sell").unwrap();
         assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), sell..sell + 1, false), Modality::Negated);
+    }
+
+    #[test]
+    fn a_particle_negates_a_plan_or_a_consideration() {
+        let mut l = lexicon();
+        l.add("in talks to", Modality::Considered);
+        let tokens = tokenize("Kazakhstan was not in talks to buy the Akinci", 0);
+        let buy = tokens.iter().position(|t| t.key == "buy").unwrap();
+        assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), buy..buy + 1, false), Modality::Negated);
+        let tokens = tokenize("Kazakhstan is in talks to buy the Akinci", 0);
+        let buy = tokens.iter().position(|t| t.key == "buy").unwrap();
+        assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), buy..buy + 1, false), Modality::Considered);
     }
 
     #[test]
