@@ -76,9 +76,15 @@ pub fn run_file(k: &Knowledge, path: &Path) -> Result<(usize, Vec<Failure>), Dat
                         || (e.relation.symmetric() && same(&r.subject, &e.object) && same(&r.object, &e.subject)))
             })
         };
+        // a trap about a label khabar does not know can never fail: say so
+        let known = |label: &str| extraction.entities.iter().any(|e| same(&e.label, label)) || k.entities.gazetteer.entities.iter().any(|e| same(&e.label, label));
         for item in row.list("expect") {
             match parse_expectation(item) {
                 None => failures.push(fail(format!("cannot read expectation `{item}` (Subject relation Object)"))),
+                Some(e) if !e.present && !(known(&e.subject) && known(&e.object)) => {
+                    let unknown = if known(&e.subject) { &e.object } else { &e.subject };
+                    failures.push(fail(format!("`{unknown}` is no entity of the gazetteer or the sentence: the trap `!{} {} {}` cannot fail", e.subject, e.relation, e.object)));
+                }
                 Some(e) if found(&e) != e.present => {
                     let got: Vec<String> = rows.iter().map(|r| format!("{} {} {}", r.subject, r.predicate, r.object)).collect();
                     let verb = if e.present { "missing" } else { "unwanted" };
