@@ -185,7 +185,9 @@ impl EntityLayer {
         let person = apposition
             .or(persian_order)
             .or_else(|| self.person_after(doc, out, names, lang, s, after_complement))
-            .or_else(|| self.person_before(doc, out, names, lang, s, office_start));
+            // an office joined by "و" starts the next member of a list: "… خالد بن سلمان، وقائد الجيش
+            // الباكستاني …" is not Khalid's office
+            .or_else(|| (!role.proclitic.contains('و')).then(|| self.person_before(doc, out, names, lang, s, office_start)).flatten());
         let Some(person) = person else {
             self.refer_back(doc, out, s, role, of_mention);
             return;
@@ -713,6 +715,12 @@ mod tests {
         assert_eq!(referents("Turkey, Azerbaijan and Georgia signed a memorandum in Baku. Armenia protested against the deal. The three countries will hold joint drills."), ["Azerbaijan", "Georgia", "Turkey"]);
         // else the most talked-about, not the last named in passing
         assert_eq!(referents("Iran and Israel have fought a shadow war. Iran blames Israel for the killing. Israel buys arms from the United States, Germany and Italy. The two countries trade accusations."), ["Iran", "Israel"]);
+    }
+
+    #[test]
+    fn an_office_after_and_is_not_the_previous_name_s() {
+        let found = offices("وحضر المراسم وزير الدفاع السعودي الأمير خالد بن سلمان، وقائد الجيش الباكستاني وآخرون.");
+        assert!(!found.iter().any(|(p, _, st)| p == "Khalid bin Salman" && st == "Pakistan"), "{found:?}");
     }
 
     #[test]
