@@ -373,6 +373,9 @@ fn is_clause_break(item: &Item) -> bool {
 /// first word carried a Persian negative prefix.
 fn match_cue(ctx: &Ctx, forms: &CueForms, i: usize) -> Option<(usize, bool)> {
     let mut best: Option<(usize, bool)> = None;
+    if let Some(Item { kind: ItemKind::Entity { mentions }, tokens }) = ctx.items.get(i) {
+        return event_as_cue(ctx, forms, mentions, tokens.clone()).then_some((i + 1, false));
+    }
     let Some(Item { kind: ItemKind::Word { key, stems, .. }, .. }) = ctx.items.get(i) else { return None };
     let candidates = std::iter::once(key).chain(stems).flat_map(|k| forms.candidates(k));
     'forms: for form in candidates {
@@ -397,6 +400,16 @@ fn match_cue(ctx: &Ctx, forms: &CueForms, i: usize) -> Option<(usize, bool)> {
         best = Some((i + form.len(), negative));
     }
     best
+}
+
+/// A named event whose name holds a one-word cue stands for that cue: "signed the Strategic Mutual
+/// Defence Agreement", "وقعتا إعلان شوشا".
+fn event_as_cue(ctx: &Ctx, forms: &CueForms, mentions: &[usize], tokens: Range<usize>) -> bool {
+    let event = mentions.iter().any(|&m| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind == EntityType::Event);
+    event
+        && ctx.doc.tokens[tokens].iter().any(|t| {
+            prefix_variants(ctx.lang, &t.key).iter().any(|v| forms.candidates(&v.key).any(|f| f.len() == 1 && f[0].matches(&v.key).is_some()))
+        })
 }
 
 /// The entities an item offers to a slot.
