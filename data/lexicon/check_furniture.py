@@ -98,7 +98,7 @@ def mark(paras, rules):
             if not matches(mode, f, fp):
                 continue
             # a teaser heading is a heading, not a sentence (as src/text/furniture.rs)
-            if kind == 'line+teasers' and (len(fp.split()) > 20 or fp.rstrip().rstrip('"\u201d\u00bb\'\u2019').endswith(('.', '!', '?', '\u061f', '\u06d4', ':'))):
+            if kind == 'line+teasers' and (len(fp.split()) > 20 or fp.rstrip().endswith(('.', '!', '?', '\u061f', '\u06d4'))):
                 continue
             marked.setdefault(i, f'{kind} {orig} (line {n})')
             if kind == 'line+next' and i + 1 < len(folded) and len(folded[i + 1]) <= SHORT_NEXT:

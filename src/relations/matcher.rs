@@ -431,7 +431,10 @@ fn accepts(ctx: &Ctx, slot: &Slot, item: &Item) -> Vec<Bound> {
         // so is an official, unless the relation is personal (meetsWith, visits)
         let acting = entity.kind == EntityType::Organization || entity.kind == EntityType::Person && slot.officials_as_state;
         let acts_for_state = acting && slot.state && slot.types.contains(&EntityType::Country);
-        let resolved = match (acts_for_state.then(|| state_of(ctx, m)).flatten(), slot.types.contains(&entity.kind)) {
+        // a place attacked is its country's ("Iranian missile strikes on Erbil": Iran and Iraq)
+        let place = matches!(entity.kind, EntityType::City | EntityType::Region) && slot.places_as_state && !slot.types.contains(&entity.kind);
+        let of_place = place.then(|| state_of(ctx, m).or_else(|| entity.country.as_deref().and_then(|id| gazetteer.index_of(id)))).flatten();
+        let resolved = match (acts_for_state.then(|| state_of(ctx, m)).flatten().or(of_place), slot.types.contains(&entity.kind)) {
             (Some(state), _) => Some(state),
             (None, true) => Some(mention.entity),
             (None, false) if slot.state && slot.types.contains(&EntityType::Country) => state_of(ctx, m),

@@ -124,6 +124,8 @@ pub struct Slot {
     /// An official in this slot is their state even where the slot also takes people: the
     /// relation is not personal ("Putin and Aliyev signed a declaration": Russia and Azerbaijan).
     pub officials_as_state: bool,
+    /// A city or region stands for its country: strikes on Erbil are a conflict with Iraq.
+    pub places_as_state: bool,
     pub form: FormFilter,
 }
 
@@ -342,7 +344,7 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
                 "O" => SlotRole::Object,
                 _ => SlotRole::Pair,
             };
-            Element::Slot(Slot { role, types, state, officials_as_state: state && !relation.is_personal(), form })
+            Element::Slot(Slot { role, types, state, officials_as_state: state && !relation.is_personal(), places_as_state: state && relation == Relation::InConflictWith, form })
         } else {
             let optional = token.ends_with('?') && token.len() > 1;
             let word = token.trim_end_matches('?');

@@ -130,7 +130,7 @@ impl FurnitureRules {
             }
             // a teaser heading is a heading, not a sentence ("More from The National", not "More from
             // the interview is expected next week.")
-            match self.rules.iter().find(|r| r.matches(key) && (r.kind != Kind::LineAndTeasers || is_headline_like(key))).map(|r| r.kind) {
+            match self.rules.iter().find(|r| r.matches(key) && (r.kind != Kind::LineAndTeasers || is_heading(key))).map(|r| r.kind) {
                 Some(Kind::Tail) => {
                     furniture[i..].iter_mut().for_each(|f| *f = true);
                     break;
@@ -166,6 +166,12 @@ fn is_headline_like(key: &str) -> bool {
     let end = key.trim_end().trim_end_matches(['"', '”', '»', '\'', '’']);
     let quoted = end.len() < key.trim_end().len();
     words > 0 && words <= TEASER_WORDS && !end.ends_with(['.', '!', '?', '؟', '۔', ':']) && !(quoted && end.ends_with(','))
+}
+
+/// A heading over teasers: short, no closing full stop ("Read more:", "More from The National").
+fn is_heading(key: &str) -> bool {
+    let words = word_count(key);
+    words > 0 && words <= TEASER_WORDS && !key.trim_end().ends_with(['.', '!', '?', '؟', '۔'])
 }
 
 /// A teaser headline has at most this many words.
@@ -236,6 +242,15 @@ mod tests {
         let text = "نص المقال الأول هنا وهو طويل بما يكفي.\nاقرأ أيضا\nأردوغان يصل الدوحة في المحطة الثانية من جولته\nوقال الوزير إن المحادثات ستستمر الأسبوع المقبل.\n";
         let f = rules(&[("line+teasers", "اقرأ أيضا")]).classify(text, &paragraphs(text));
         assert_eq!(f, [false, true, true, false]);
+    }
+
+    #[test]
+    fn a_teaser_heading_may_end_with_a_colon_but_is_no_sentence() {
+        let r = rules(&[("line+teasers", "More from")]);
+        let text = "Body of the article, which ends here.\nMore from:\nErdogan visits Baku\n";
+        assert_eq!(r.classify(text, &paragraphs(text)), [false, true, true]);
+        let text = "More from the interview is expected next week.\nErdogan visits Baku\n";
+        assert_eq!(r.classify(text, &paragraphs(text)), [false, false]);
     }
 
     #[test]
