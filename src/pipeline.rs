@@ -195,6 +195,8 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
     if lang.is_some() {
         relations.extend(derive::offices(&entities));
         relations.extend(matcher::extract(&doc, &entities, &k.entities, &k.relations));
+        let visits = derive::meeting_places(&doc, &k.entities, &entities, &relations);
+        relations.extend(visits);
         let roll_ups = derive::roll_ups(&k.entities, &entities, &relations);
         relations.extend(roll_ups);
     }

@@ -1,12 +1,14 @@
-//! Relations that come from offices rather than patterns: `officialOf` for every office the text
-//! states, and the state-level roll-ups of personal relations ("Gantz, Israel's defence minister,
-//! met Aliyev, Azerbaijan's president" → Israel meetsWith Azerbaijan), marked as derived.
+//! Relations that come from offices and meetings rather than patterns: `officialOf` for every office
+//! the text states, visits implied by a meeting abroad ("Sisi met Xi in Beijing"), and the state-level
+//! roll-ups of personal relations ("Gantz, Israel's defence minister, met Aliyev, Azerbaijan's
+//! president" → Israel meetsWith Azerbaijan), marked as derived.
 
 use std::collections::HashMap;
 
 use super::{Modality, Relation, RelationMention, TextSpan};
 use crate::entities::recognize::EntityLayer;
 use crate::entities::{DocEntities, EntityType};
+use crate::text::TextDoc;
 
 /// Confidence of an office stated next to the name, and of one known only from the gazetteer.
 const STATED_OFFICE: f64 = 0.9;
@@ -37,6 +39,60 @@ pub fn offices(entities: &DocEntities) -> Vec<RelationMention> {
             }
         })
         .collect()
+}
+
+/// How many words may stand between a meeting and its place ("met Aliyev on Tuesday in Baku").
+const PLACE_REACH: usize = 4;
+
+/// Words (folded) before a place that say where something happens.
+const LOCATIVES: &[&str] = &["in", "at", "في", "فى", "در"];
+
+/// A meeting held in a city abroad is a visit there: "Sisi met Xi in Beijing" (Sisi visits Beijing,
+/// Xi is at home). The visit is stated by the meeting's sentence, with its modality.
+pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
+    let gazetteer = &layer.gazetteer;
+    let entity = |e: usize| entities.entity(gazetteer, e);
+    let by_id = |id: &Option<String>| id.as_deref().and_then(|id| gazetteer.index_of(id));
+    // a person's state: an office stated in the document, else the gazetteer's for an office-holder
+    let state_of = |p: usize| {
+        mentions
+            .iter()
+            .find(|m| m.relation == Relation::OfficialOf && m.subject == p && entity(m.object).kind == EntityType::Country)
+            .map(|m| m.object)
+            .or_else(|| entity(p).role.as_ref().and_then(|_| by_id(&entity(p).country)))
+    };
+    let mut out = Vec::new();
+    for m in mentions.iter().filter(|m| m.relation == Relation::MeetsWith && !m.derived && m.modality != Modality::Negated) {
+        // the place: a city right after the meeting (cue and both people), after "in"/"في"/"در" or
+        // "بـ", with no comma between ("… الاتفاق الذي أبرمته الرياض وطهران في بكين" is another event)
+        let after = m.cue_span.end.max(m.subject_span.end).max(m.object_span.end);
+        let place = entities.mentions.iter().filter(|c| c.sentence == m.sentence && c.start >= after && !c.furniture).find(|c| {
+            let city = entity(c.entity).kind == EntityType::City;
+            let before = c.tokens.start.checked_sub(1).map(|t| doc.tokens[t].key.as_str());
+            let between = doc.tokens.iter().filter(|t| t.start >= after && t.end <= c.start);
+            let (words, comma) = between.fold((0, false), |(n, comma), t| (n + 1, comma || t.key == ","));
+            city && !comma && words <= PLACE_REACH + 1 && (before.is_some_and(|k| LOCATIVES.contains(&k)) || c.proclitic.ends_with('ب'))
+        });
+        let Some(place) = place else { continue };
+        let Some(country) = by_id(&entity(place.entity).country).or_else(|| by_id(&entity(place.entity).stands_for)) else { continue };
+        for (person, span) in [(m.subject, m.subject_span), (m.object, m.object_span)] {
+            if entity(person).kind != EntityType::Person || state_of(person).is_none_or(|st| st == country) {
+                continue;
+            }
+            out.push(RelationMention {
+                relation: Relation::Visits,
+                subject: person,
+                object: place.entity,
+                subject_span: span,
+                object_span: TextSpan { start: place.start, end: place.end },
+                rule: format!("meeting-place:{}", m.rule),
+                confidence: m.confidence * 0.8,
+                role: None,
+                ..m.clone()
+            });
+        }
+    }
+    out
 }
 
 /// State-level `meetsWith` derived from people's meetings and visits, through their offices.
