@@ -228,6 +228,56 @@ impl EntityLayer {
             sentence: s,
             from_gazetteer,
         });
+        if of_mention.is_some_and(|m| self.kind_of(out, m) == EntityType::Country) {
+            self.counterparts_after(doc, out, names, lang, s, person);
+        }
+    }
+
+    /// After "office of X, name" the list may go on with other states' holders of the same office:
+    /// "رؤساء طاجيكستان إمام علي رحمن، وقرغيزستان صدر جباروف"، "وزير الخارجية التركي هاكان فيدان
+    /// والأذربيجاني جيهون بيراموف", "Turkey's Hakan Fidan and Azerbaijan's Jeyhun Bayramov".
+    fn counterparts_after(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, mut person: usize) {
+        let sentence = doc.sentences[s].tokens.clone();
+        let tokens = &doc.tokens;
+        loop {
+            let mut j = out.mentions[person].tokens.end;
+            let mut joined = false;
+            while j < sentence.end && matches!(tokens[j].key.as_str(), "," | "و" | "and") {
+                joined = true;
+                j += 1;
+            }
+            let Some(state) = Self::mention_at(out, j).filter(|&m| self.kind_of(out, m) == EntityType::Country && out.mentions[m].tokens.start == j) else { return };
+            if !joined && !out.mentions[state].proclitic.contains('و') {
+                return;
+            }
+            let mut k = out.mentions[state].tokens.end;
+            if k < sentence.end && tokens[k].key == "," {
+                k += 1;
+            }
+            let next = match Self::mention_at(out, k) {
+                Some(m) if self.is_person(out, m) && out.mentions[m].tokens.start == k => Some(m),
+                Some(_) => None,
+                None => self.discover(doc, out, names, lang, s, k, true),
+            };
+            let Some(next) = next else { return };
+            if out.offices.iter().any(|o| o.person == next && o.sentence == s) {
+                return;
+            }
+            let m = &out.mentions[state];
+            out.offices.push(Office {
+                person: next,
+                of_mention: Some(state),
+                of_entity: m.entity,
+                role: "Counterpart".into(),
+                start: m.start,
+                end: m.end,
+                tokens: m.tokens.clone(),
+                proclitic: m.proclitic.clone(),
+                sentence: s,
+                from_gazetteer: false,
+            });
+            person = next;
+        }
     }
 
     /// An office named without a name ("الوزير", "the minister", "وزیر دفاع اسرائیل") refers to the
@@ -721,6 +771,15 @@ mod tests {
     fn an_office_after_and_is_not_the_previous_name_s() {
         let found = offices("وحضر المراسم وزير الدفاع السعودي الأمير خالد بن سلمان، وقائد الجيش الباكستاني وآخرون.");
         assert!(!found.iter().any(|(p, _, st)| p == "Khalid bin Salman" && st == "Pakistan"), "{found:?}");
+    }
+
+    #[test]
+    fn holders_of_the_same_office_in_a_list_of_states() {
+        let found = offices("وحضر القمة رؤساء طاجيكستان إمام علي رحمن، وقرغيزستان صدر جباروف، وأوزبكستان شوكت ميرضيائيف.");
+        let states: Vec<&str> = found.iter().map(|(_, _, st)| st.as_str()).collect();
+        assert_eq!(states, ["Tajikistan", "Kyrgyzstan", "Uzbekistan"], "{found:?}");
+        let found = offices("Turkish Foreign Minister Hakan Fidan and Azerbaijan's Jeyhun Bayramov met in Baku.");
+        assert!(found.iter().any(|(p, _, st)| p == "Jeyhun Bayramov" && st == "Azerbaijan"), "{found:?}");
     }
 
     #[test]
