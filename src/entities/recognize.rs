@@ -77,6 +77,7 @@ impl EntityLayer {
                 out.mentions.push(mention);
             }
         }
+        drop_foreign_abbreviations(doc, &mut out);
         self.find_weapons(doc, &mut out, &lang_of);
         let mut discovered_names: HashMap<String, usize> = HashMap::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
@@ -653,6 +654,34 @@ impl EntityLayer {
     }
 }
 
+/// An abbreviation in brackets names what stands right before it: "Kazakhstan Aviation Industry (KAI)"
+/// is not Korea Aerospace Industries, "Israel Aerospace Industries (IAI)" is IAI. A bracketed name
+/// whose entity does not end just before the bracket is dropped.
+fn drop_foreign_abbreviations(doc: &TextDoc, out: &mut DocEntities) {
+    let tokens = &doc.tokens;
+    let keep: Vec<bool> = out
+        .mentions
+        .iter()
+        .map(|m| {
+            let bracketed = m.tokens.start >= 2 && tokens[m.tokens.start - 1].key == "(" && tokens.get(m.tokens.end).is_some_and(|t| t.key == ")");
+            let acronym = m.tokens.len() == 1 && doc.text[m.start..m.end].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            if !bracketed || !acronym {
+                return true;
+            }
+            let before = m.tokens.start - 2;
+            // the name before the bracket: the same entity, or no name at all (a lone acronym)
+            let named_before = out.mentions.iter().any(|o| o.tokens.end == before + 1 && o.entity == m.entity);
+            let capitalised = tokens[before].kind == TokenKind::Word && doc.text[tokens[before].start..].chars().next().is_some_and(char::is_uppercase);
+            named_before || !capitalised
+        })
+        .collect();
+    let mut i = 0;
+    out.mentions.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
 /// How many sentences back a group of exactly as many states as "the two/three countries" counts
 /// may stand.
 const RECENT_SENTENCES: usize = 2;
@@ -780,6 +809,17 @@ mod tests {
         assert_eq!(states, ["Tajikistan", "Kyrgyzstan", "Uzbekistan"], "{found:?}");
         let found = offices("Turkish Foreign Minister Hakan Fidan and Azerbaijan's Jeyhun Bayramov met in Baku.");
         assert!(found.iter().any(|(p, _, st)| p == "Jeyhun Bayramov" && st == "Azerbaijan"), "{found:?}");
+    }
+
+    #[test]
+    fn a_bracketed_abbreviation_names_what_precedes_it() {
+        let (t, e) = layers();
+        let labels = |text: &str| {
+            let found = e.recognize(&t.analyze(text.to_string()));
+            found.mentions.iter().map(|m| e.entity(&found, m.entity).label.clone()).collect::<Vec<_>>()
+        };
+        assert!(!labels("The plant was set up with Kazakhstan Aviation Industry (KAI) in Astana.").iter().any(|l| l.contains("Korea")));
+        assert!(labels("Israel Aerospace Industries (IAI) makes the Barak MX.").iter().filter(|l| l.as_str() == "Israel Aerospace Industries").count() >= 1);
     }
 
     #[test]
