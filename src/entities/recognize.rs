@@ -22,7 +22,7 @@ use crate::text::TextDoc;
 /// How far (in tokens) after an office its state or body may be named ("رئيس ستاد کل ارتش جمهوری آذربایجان").
 const OFFICE_REACH: usize = 7;
 /// Words between an office and its holder's name that are no part of either (folded).
-const OFFICE_MODIFIERS: &[&str] = &["السابق", "السابقه", "الاسبق", "سابق", "بالوكاله", "المكلف", "پيشين", "سابق", "former", "then", "acting", "outgoing", "new"];
+const OFFICE_MODIFIERS: &[&str] = &["السابق", "السابقه", "الاسبق", "سابق", "بالوكاله", "المكلف", "پيشين", "سابق", "former", "then", "acting", "outgoing", "new", "executive", "senior", "first", "interim", "caretaker"];
 /// The most words an unknown name introduced by an office may have.
 const NAME_MAX_WORDS: usize = 4;
 
@@ -139,9 +139,14 @@ impl EntityLayer {
             }
             j += 1;
         }
-        if of_mention.is_none() && lang == Lang::En && role.tokens.start > sentence.start {
-            // "Turkish president …", "SOCAR president Rovshan Najaf", "NATO Secretary-General …"
-            of_mention = Self::mention_at(out, role.tokens.start - 1).filter(|&m| matches!(self.kind_of(out, m), EntityType::Country | EntityType::Organization));
+        // English puts the state or body before: "Turkish president …", "SOCAR president Rovshan
+        // Najaf", "China's executive deputy foreign minister"
+        let mut modifiers_start = role.tokens.start;
+        while lang == Lang::En && modifiers_start > sentence.start && OFFICE_MODIFIERS.contains(&tokens[modifiers_start - 1].key.as_str()) {
+            modifiers_start -= 1;
+        }
+        if of_mention.is_none() && lang == Lang::En && modifiers_start > sentence.start {
+            of_mention = Self::mention_at(out, modifiers_start - 1).filter(|&m| matches!(self.kind_of(out, m), EntityType::Country | EntityType::Organization));
         }
         let mut after_complement = of_mention.map_or(role.tokens.end, |m| out.mentions[m].tokens.end.max(role.tokens.end));
         // English names the body after "of" in capitalised words, then the holder after a comma:
@@ -171,9 +176,12 @@ impl EntityLayer {
         // ("ذاکر حسن‌اف، وزیر دفاع آذربایجان، یاشار گولر و …", "Aliyev, Azerbaijan's president, and …")
         let comma = |i: usize| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.key == ",");
         // the phrase starts at "the", or at an English possessive state ("…, Turkey's foreign minister, …")
-        let before_office = of_mention.map(|m| out.mentions[m].tokens.clone()).filter(|t| t.end == role.tokens.start).map_or(role.tokens.start, |t| t.start);
-        let article = usize::from(before_office > sentence.start && tokens[before_office - 1].key == "the");
-        let office_start = before_office - article;
+        let before_office = of_mention.map(|m| out.mentions[m].tokens.clone()).filter(|t| t.end == modifiers_start).map_or(modifiers_start, |t| t.start);
+        // …and at "the" and modifiers before it ("Ma Zhaoxu, China's executive deputy foreign minister, …")
+        let mut office_start = before_office;
+        while office_start > sentence.start && (tokens[office_start - 1].key == "the" || lang == Lang::En && OFFICE_MODIFIERS.contains(&tokens[office_start - 1].key.as_str())) {
+            office_start -= 1;
+        }
         let apposition = (office_start > sentence.start + 1 && comma(office_start - 1) && comma(after_complement))
             .then(|| Self::mention_at(out, office_start - 2))
             .flatten()
@@ -329,6 +337,12 @@ impl EntityLayer {
         }
         if let Some(m) = Self::mention_at(out, j) {
             return self.is_person(out, m).then_some(m);
+        }
+        // a first name the gazetteer's form leaves out: "محمد شهباز شريف" is Shehbaz Sharif
+        if self.roles.is_given_name(lang, &doc.tokens[j].key) {
+            if let Some(m) = Self::mention_at(out, j + 1).filter(|&m| self.is_person(out, m) && out.mentions[m].tokens.start == j + 1) {
+                return Some(m);
+            }
         }
         self.discover(doc, out, names, lang, s, j, true)
     }
