@@ -120,7 +120,8 @@ pub fn roll_ups(layer: &EntityLayer, entities: &DocEntities, mentions: &[Relatio
                 let side = |e: usize| if kind(e) == EntityType::Person { state_of.get(&e).copied() } else if kind(e) == EntityType::Country { Some(e) } else { None };
                 side(m.subject).zip(side(m.object))
             }
-            Relation::Visits if kind(m.subject) == EntityType::Person => state_of.get(&m.subject).copied().zip(country_of_place(m.object)),
+            // (a visit known only from a meeting held there may be to a neutral venue: no host)
+            Relation::Visits if kind(m.subject) == EntityType::Person && !m.rule.starts_with("meeting-place:") => state_of.get(&m.subject).copied().zip(country_of_place(m.object)),
             _ => None,
         };
         if let Some((a, b)) = pair.filter(|(a, b)| a != b) {

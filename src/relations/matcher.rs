@@ -329,6 +329,9 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 if slot.role == SlotRole::Pair && bound.len() < 2 {
                     return;
                 }
+                if slot.form == FormFilter::Counterpart && !(i..end).any(|j| has_counterpart(ctx, &ctx.items[j])) {
+                    return;
+                }
                 let mut nb = b.clone();
                 match slot.role {
                     SlotRole::Subject => nb.subjects = bound,
@@ -468,6 +471,12 @@ fn state_of(ctx: &Ctx, m: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// Whether a person of the item is introduced there as someone's counterpart ("ونظيره الأرميني Y").
+fn has_counterpart(ctx: &Ctx, item: &Item) -> bool {
+    let ItemKind::Entity { mentions } = &item.kind else { return false };
+    ctx.entities.offices.iter().any(|o| o.role == "Counterpart" && mentions.contains(&o.person) && item.tokens.contains(&o.tokens.start))
 }
 
 /// Whether the entity at `i` is the first half of a hyphenated compound ("Iran-backed").

@@ -17,7 +17,9 @@
 //!   Azerbaijan"), each of which gets the relation. `Types` is `|`-separated: `Country`, `Person`,
 //!   `Organization`, `WeaponSystem`, `City`, `Region`, `Event`, or `State` (a country, also named by its
 //!   capital, ministry or army), `Actor` (State, Organization or Person), `Place` (Country, City or
-//!   Region), `Any`. Add `/adj` to accept only adjectives ("Turkish", "الإسرائيلية"), `/name` only names.
+//!   Region), `Any`. Add `/adj` to accept only adjectives ("Turkish", "الإسرائيلية"), `/name` only names,
+//!   `/counterpart` only a list one of whose people is introduced as the other's counterpart
+//!   ("التقى X ونظيره Y": they met each other, not a third party).
 //! - `A:Types` a list of two or more entities, every pair of which gets the relation; a directed
 //!   relation both ways (for reciprocal phrasings: "Iran and Israel traded accusations").
 //! - `E:Types` an entity of those types that is no argument of the relation ("bought `E:WeaponSystem`
@@ -113,6 +115,8 @@ pub enum FormFilter {
     Any,
     Adjective,
     Name,
+    /// A list one of whose people is introduced as the other's counterpart ("X ونظيره Y").
+    Counterpart,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -285,7 +289,8 @@ fn parse_types(spec: &str) -> Result<(Vec<EntityType>, bool, FormFilter), String
     let (types, form) = match spec.split_once('/') {
         Some((t, "adj")) => (t, FormFilter::Adjective),
         Some((t, "name")) => (t, FormFilter::Name),
-        Some((_, other)) => return Err(format!("unknown form filter `/{other}` (adj, name)")),
+        Some((t, "counterpart")) => (t, FormFilter::Counterpart),
+        Some((_, other)) => return Err(format!("unknown form filter `/{other}` (adj, name, counterpart)")),
         None => (spec, FormFilter::Any),
     };
     let mut out = Vec::new();
