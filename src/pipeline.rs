@@ -197,6 +197,8 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
         relations.extend(matcher::extract(&doc, &entities, &k.entities, &k.relations));
         let visits = derive::meeting_places(&doc, &k.entities, &entities, &relations);
         relations.extend(visits);
+        let known = derive::known_offices(&k.entities, &entities, &relations, meta.date);
+        relations.extend(known);
         let roll_ups = derive::roll_ups(&k.entities, &entities, &relations);
         relations.extend(roll_ups);
     }

@@ -59,6 +59,11 @@ impl EntityLayer {
         })
     }
 
+    /// Whether a role names a profession rather than an office (roles.tsv, office kind `no`).
+    pub fn is_profession(&self, role: &str) -> bool {
+        self.roles.is_profession(role)
+    }
+
     pub fn entity<'a>(&'a self, doc: &'a DocEntities, index: usize) -> &'a Entity {
         doc.entity(&self.gazetteer, index)
     }

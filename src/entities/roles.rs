@@ -135,6 +135,12 @@ impl RoleLexicon {
         OFFICE_LINKS.contains(&key) || prefix_variants(lang, key).iter().any(|v| self.vocabulary.contains(&v.key))
     }
 
+    /// Whether a role (English name, as in the gazetteer's `role` column) is a profession, not an
+    /// office: "Military Analyst", "Journalist".
+    pub fn is_profession(&self, role: &str) -> bool {
+        self.by_first.values().flatten().any(|f| f.office == OfficeKind::None && f.role.eq_ignore_ascii_case(role))
+    }
+
     /// Whether a word is a frequent given name of the language.
     pub fn is_given_name(&self, lang: Lang, key: &str) -> bool {
         self.given.get(&lang).is_some_and(|names| prefix_variants(lang, key).iter().any(|v| names.contains(&v.key)))

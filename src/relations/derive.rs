@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use super::{Modality, Relation, RelationMention, TextSpan};
 use crate::entities::recognize::EntityLayer;
 use crate::entities::{DocEntities, EntityType};
@@ -39,6 +41,45 @@ pub fn offices(entities: &DocEntities) -> Vec<RelationMention> {
             }
         })
         .collect()
+}
+
+/// Confidence of an office known only from the gazetteer, the text naming the person without it.
+const UNSTATED_OFFICE: f64 = 0.6;
+
+/// `officialOf` for a known office-holder the text names without an office ("Putin said …"), when
+/// no office of theirs is stated in the document and they held it at the document's date (if known).
+pub fn known_offices(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention], date: Option<NaiveDate>) -> Vec<RelationMention> {
+    let gazetteer = &layer.gazetteer;
+    let parse = |d: &Option<String>| d.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok().or_else(|| NaiveDate::parse_from_str(&format!("{d}-01"), "%Y-%m-%d").ok()));
+    let mut out: Vec<RelationMention> = Vec::new();
+    for m in entities.mentions.iter().filter(|m| !m.furniture) {
+        let person = entities.entity(gazetteer, m.entity);
+        let (Some(role), Some(state)) = (person.role.as_ref(), person.country.as_deref().and_then(|id| gazetteer.index_of(id))) else { continue };
+        if person.kind != EntityType::Person || entities.entity(gazetteer, state).kind != EntityType::Country || layer.is_profession(role) {
+            continue;
+        }
+        let in_office = date.is_none_or(|d| parse(&person.since).is_none_or(|s| s <= d) && parse(&person.until).is_none_or(|u| d <= u));
+        let stated = mentions.iter().any(|r| r.relation == Relation::OfficialOf && r.subject == m.entity);
+        if !in_office || stated || out.iter().any(|r| r.subject == m.entity) {
+            continue;
+        }
+        out.push(RelationMention {
+            relation: Relation::OfficialOf,
+            subject: m.entity,
+            object: state,
+            sentence: m.sentence,
+            subject_span: TextSpan { start: m.start, end: m.end },
+            object_span: TextSpan { start: m.start, end: m.end },
+            cue_span: TextSpan { start: m.start, end: m.end },
+            rule: "office-known".into(),
+            modality: Modality::Asserted,
+            confidence: UNSTATED_OFFICE,
+            derived: false,
+            role: Some(role.clone()),
+            quantities: Vec::new(),
+        });
+    }
+    out
 }
 
 /// How many words may stand between a meeting and its place ("met Aliyev on Tuesday in Baku").
