@@ -88,8 +88,9 @@ const PLACE_REACH: usize = 4;
 /// Words (folded) before a place that say where something happens.
 const LOCATIVES: &[&str] = &["in", "at", "في", "فى", "در"];
 
-/// A meeting held in a city abroad is a visit there: "Sisi met Xi in Beijing" (Sisi visits Beijing,
-/// Xi is at home). The visit is stated by the meeting's sentence, with its modality.
+/// People who sign an agreement together meet; a meeting held in a city abroad is a visit there:
+/// "Sisi met Xi in Beijing" (Sisi visits Beijing, Xi is at home). Both are stated by the sentence,
+/// with its modality.
 pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
     let gazetteer = &layer.gazetteer;
     let entity = |e: usize| entities.entity(gazetteer, e);
@@ -102,8 +103,20 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
             .map(|m| m.object)
             .or_else(|| entity(p).role.as_ref().and_then(|_| by_id(&entity(p).country)))
     };
+    // the people behind a mention's spans: an agreement signed by officials is stored between their
+    // states, with the officials' spans
+    let person_at = |span: TextSpan| entities.mentions.iter().find(|p| p.start == span.start && entity(p.entity).kind == EntityType::Person).map(|p| p.entity);
     let mut out = Vec::new();
-    for m in mentions.iter().filter(|m| m.relation == Relation::MeetsWith && !m.derived && m.modality != Modality::Negated) {
+    // people who sign together meet ("Putin and Aliyev signed a declaration in Moscow")
+    for m in mentions.iter().filter(|m| m.relation == Relation::SignsAgreementWith && !m.derived && m.modality != Modality::Negated) {
+        let (Some(a), Some(b)) = (person_at(m.subject_span), person_at(m.object_span)) else { continue };
+        let met = |x: &RelationMention| x.relation == Relation::MeetsWith && x.sentence == m.sentence && (x.subject == a && x.object == b || x.subject == b && x.object == a);
+        if a != b && !mentions.iter().chain(&out).any(met) {
+            out.push(RelationMention { relation: Relation::MeetsWith, subject: a, object: b, rule: format!("co-signing:{}", m.rule), confidence: m.confidence * 0.8, role: None, ..m.clone() });
+        }
+    }
+    let meetings: Vec<RelationMention> = mentions.iter().chain(&out).filter(|m| m.relation == Relation::MeetsWith && !m.derived && m.modality != Modality::Negated).cloned().collect();
+    for m in &meetings {
         // the place: a city right after the meeting (cue and both people), after "in"/"في"/"در" or
         // "بـ", with no comma between ("… الاتفاق الذي أبرمته الرياض وطهران في بكين" is another event)
         let after = m.cue_span.end.max(m.subject_span.end).max(m.object_span.end);
