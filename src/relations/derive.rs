@@ -105,7 +105,7 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
     };
     // the people behind a mention's spans: an agreement signed by officials is stored between their
     // states, with the officials' spans
-    let person_at = |span: TextSpan| entities.mentions.iter().find(|p| p.start == span.start && entity(p.entity).kind == EntityType::Person).map(|p| p.entity);
+    let person_at = |span: TextSpan| entities.mentions.iter().find(|p| p.start >= span.start && p.end <= span.end && entity(p.entity).kind == EntityType::Person).map(|p| p.entity);
     let mut out = Vec::new();
     // people who sign together meet ("Putin and Aliyev signed a declaration in Moscow")
     for m in mentions.iter().filter(|m| m.relation == Relation::SignsAgreementWith && !m.derived && m.modality != Modality::Negated) {
