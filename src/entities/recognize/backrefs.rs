@@ -1,0 +1,169 @@
+//! References back to what the article named before: surnames of people named in full, "the two
+//! countries", "بلاده" (the speaker's state).
+
+use std::collections::HashMap;
+
+use super::EntityLayer;
+use crate::entities::index::NameIndex;
+use crate::entities::{DocEntities, Entity, EntityType, Form, Mention};
+use crate::text::lang::Lang;
+use crate::text::token::TokenKind;
+use crate::text::TextDoc;
+
+/// How many sentences back a group of exactly as many states as "the two/three countries" counts
+/// may stand.
+const RECENT_SENTENCES: usize = 2;
+
+impl EntityLayer {
+    /// Later mentions of a discovered person by surname ("ولی اف" after "کریم ولی اف").
+    pub(super) fn find_short_names(&self, doc: &TextDoc, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang) {
+        // the people of this document: named in full somewhere, known or discovered
+        let mut people: Vec<usize> = out.mentions.iter().map(|m| m.entity).filter(|&e| out.entity(&self.gazetteer, e).kind == EntityType::Person).collect();
+        people.sort_unstable();
+        people.dedup();
+        // surname → the people who bear it; a surname two of them share names neither
+        let mut surnames: HashMap<(Lang, String), Vec<usize>> = HashMap::new();
+        for &p in &people {
+            for (lang, names) in &out.entity(&self.gazetteer, p).names {
+                for n in names.iter().filter(|n| n.split_whitespace().count() > 1) {
+                    if let Some(last) = n.split_whitespace().last().filter(|s| s.chars().count() >= 4) {
+                        let owners = surnames.entry((*lang, last.to_string())).or_default();
+                        if !owners.contains(&p) {
+                            owners.push(p);
+                        }
+                    }
+                }
+            }
+        }
+        // …and as this document spells it ("چیکوانی" where the gazetteer has "ایراکلی چیکووانی")
+        for m in out.mentions.iter().filter(|m| m.form == Form::Name && m.tokens.len() > 1 && people.binary_search(&m.entity).is_ok()) {
+            let last = &doc.tokens[m.tokens.end - 1];
+            let surface = &doc.text[last.start..last.end];
+            if surface.chars().count() >= 4 && last.kind == TokenKind::Word {
+                let owners = surnames.entry((lang_of(m.sentence), surface.to_string())).or_default();
+                if !owners.contains(&m.entity) {
+                    owners.push(m.entity);
+                }
+            }
+        }
+        let mut index = NameIndex::default();
+        for ((lang, surname), owners) in surnames.into_iter().filter(|(_, o)| o.len() == 1) {
+            let mut names = HashMap::new();
+            names.insert(lang, vec![surname]);
+            index.add_entity(owners[0], &Entity::named(String::new(), EntityType::Person, String::new(), names));
+        }
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            let furniture = doc.paragraphs[sentence.paragraph].furniture;
+            for m in index.find(&doc.text, lang_of(s), &doc.tokens, sentence.tokens.clone()) {
+                if m.tokens.clone().all(|t| Self::mention_at(out, t).is_none()) {
+                    let mention = self.mention(doc, m.entity, m.tokens, Form::Coreference, s, furniture);
+                    out.mentions.push(mention);
+                }
+            }
+        }
+    }
+
+    /// "both countries" and the like become mentions of the countries last named before them.
+    pub(super) fn resolve_back_references(&self, doc: &TextDoc, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang) {
+        let mut added = Vec::new();
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            if doc.paragraphs[sentence.paragraph].furniture {
+                continue;
+            }
+            for r in self.coref.find(lang_of(s), &doc.tokens, sentence.tokens.clone()) {
+                if r.tokens.clone().any(|t| Self::mention_at(out, t).is_some()) {
+                    continue;
+                }
+                if r.own {
+                    if let Some(state) = self.speakers_state(out, s, r.tokens.start) {
+                        added.push(self.mention(doc, state, r.tokens.clone(), Form::Coreference, s, false));
+                    }
+                    continue;
+                }
+                // "الرئيسان أردوغان وعلييف", "the two leaders, Erdogan and Aliyev": the names follow
+                let mut next = r.tokens.end;
+                while next < sentence.tokens.end && doc.tokens[next].key == "," {
+                    next += 1;
+                }
+                let named_after = Self::mention_at(out, next).is_some_and(|m| {
+                    let kind = out.entity(&self.gazetteer, out.mentions[m].entity).kind;
+                    if r.people { kind == EntityType::Person } else { kind == EntityType::Country }
+                });
+                if named_after {
+                    continue;
+                }
+                // the states (or people) it stands for: in the same sentence the nearest ones; else the
+                // most talked-about so far, the nearer on a tie ("the two countries" after a paragraph
+                // that named others in passing still means the article's pair)
+                let mut before: Vec<&Mention> = out.mentions.iter().filter(|m| !m.furniture && m.form != Form::Coreference && m.tokens.end <= r.tokens.start).collect();
+                before.sort_by_key(|m| m.tokens.start);
+                // (entity, mentions so far, last position, in this sentence)
+                let mut candidates: Vec<(usize, usize, usize, bool)> = Vec::new();
+                for m in &before {
+                    let e = out.entity(&self.gazetteer, m.entity);
+                    // "أنقرة ويريفان … البلدين": capitals count for their states in a pair
+                    let country = match e.kind {
+                        EntityType::Person if r.people => Some(m.entity),
+                        _ if r.people => None,
+                        EntityType::Country => Some(m.entity),
+                        EntityType::City if r.count > 1 => e.stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id)),
+                        _ => None,
+                    };
+                    let Some(c) = country else { continue };
+                    match candidates.iter_mut().find(|x| x.0 == c) {
+                        Some(x) => {
+                            x.1 += 1;
+                            x.2 = m.tokens.start;
+                            x.3 |= m.sentence == s;
+                        }
+                        None => candidates.push((c, 1, m.tokens.start, m.sentence == s)),
+                    }
+                }
+                let here = candidates.iter().filter(|x| x.3).count();
+                // …or a recent sentence that named just that many ("the MoU of Turkey, Azerbaijan and
+                // Georgia … the three countries")
+                let group = (s.saturating_sub(RECENT_SENTENCES)..s).rev().find_map(|p| {
+                    let mut named: Vec<usize> = before.iter().filter(|m| m.sentence == p).filter_map(|m| candidates.iter().find(|x| x.0 == m.entity).map(|x| x.0)).collect();
+                    named.dedup();
+                    named.sort_unstable();
+                    named.dedup();
+                    (named.len() == r.count).then_some(named)
+                });
+                let countries: Vec<usize> = if here >= r.count {
+                    candidates.retain(|x| x.3);
+                    candidates.sort_by_key(|x| std::cmp::Reverse(x.2));
+                    candidates.iter().take(r.count).map(|x| x.0).collect()
+                } else if let Some(group) = group.filter(|_| here == 0) {
+                    group
+                } else {
+                    candidates.sort_by_key(|x| (std::cmp::Reverse(x.3), std::cmp::Reverse(x.1), std::cmp::Reverse(x.2)));
+                    candidates.iter().take(r.count).map(|x| x.0).collect()
+                };
+                if countries.len() == r.count {
+                    for c in countries {
+                        added.push(self.mention(doc, c, r.tokens.clone(), Form::Coreference, s, false));
+                    }
+                }
+            }
+        }
+        out.mentions.extend(added);
+    }
+
+    /// The state of the nearest person, state body or state named before `token` in sentence `s`
+    /// ("قال وزير الدفاع التركي إن بلاده …": Turkey).
+    pub(super) fn speakers_state(&self, out: &DocEntities, s: usize, token: usize) -> Option<usize> {
+        let mut before: Vec<(usize, &Mention)> = out.mentions.iter().enumerate().filter(|(_, m)| m.sentence == s && m.tokens.end <= token && m.form != Form::Coreference).collect();
+        before.sort_by_key(|(_, m)| m.tokens.start);
+        before.iter().rev().find_map(|&(i, m)| {
+            let e = out.entity(&self.gazetteer, m.entity);
+            let by_id = |id: &Option<String>| id.as_deref().and_then(|id| self.gazetteer.index_of(id));
+            match e.kind {
+                EntityType::Country => Some(m.entity),
+                EntityType::Person => out.offices.iter().find(|o| o.person == i || out.mentions[o.person].entity == m.entity).map(|o| o.of_entity).filter(|&st| out.entity(&self.gazetteer, st).kind == EntityType::Country).or_else(|| e.role.as_ref().and_then(|_| by_id(&e.country))),
+                EntityType::Organization if e.acts_for_state() => by_id(&e.country),
+                EntityType::City => by_id(&e.stands_for),
+                _ => None,
+            }
+        })
+    }
+}

@@ -1,0 +1,318 @@
+//! Offices and the people they introduce: "وزير الدفاع الإسرائيلي بيني غانتس", "Ilham Aliyev, the
+//! president of Azerbaijan", "«کریم ولی‌اف» معاون اول وزیر دفاع"; unknown names next to an office
+//! become people of their own.
+
+use std::collections::HashMap;
+
+use super::{EntityLayer, NAME_MAX_WORDS, OFFICE_MODIFIERS, OFFICE_REACH};
+use crate::entities::affixes::prefix_variants;
+use crate::entities::fuzzy::{close, skeleton};
+use crate::entities::roles::{OfficeKind, RoleMatch};
+use crate::entities::{DocEntities, Entity, EntityType, Form, Office, slug};
+use crate::text::lang::Lang;
+use crate::text::token::{Token, TokenKind};
+use crate::text::TextDoc;
+
+impl EntityLayer {
+    /// Links an office to its holder and to the state or body it belongs to.
+    pub(super) fn attach_office(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, role: &RoleMatch) {
+        let sentence = doc.sentences[s].tokens.clone();
+        let tokens = &doc.tokens;
+        // the state or body: after the office, past words of office titles ("وزير الدفاع الإسرائيلي",
+        // "رئیس ستاد کل ارتش جمهوری آذربایجان"), or in English just before it ("Israeli defence minister")
+        let mut of_mention = None;
+        let mut j = role.tokens.end;
+        while j < sentence.end && j < role.tokens.end + OFFICE_REACH {
+            if let Some(m) = Self::mention_at(out, j) {
+                if matches!(self.kind_of(out, m), EntityType::Country | EntityType::Organization | EntityType::City) {
+                    of_mention = Some(m);
+                }
+                break;
+            }
+            if tokens[j].kind == TokenKind::Punct || !self.roles.is_office_filler(lang, &tokens[j].key) {
+                break;
+            }
+            j += 1;
+        }
+        // English puts the state or body before: "Turkish president …", "SOCAR president Rovshan
+        // Najaf", "China's executive deputy foreign minister"
+        let mut modifiers_start = role.tokens.start;
+        while lang == Lang::En && modifiers_start > sentence.start && OFFICE_MODIFIERS.contains(&tokens[modifiers_start - 1].key.as_str()) {
+            modifiers_start -= 1;
+        }
+        if of_mention.is_none() && lang == Lang::En && modifiers_start > sentence.start {
+            of_mention = Self::mention_at(out, modifiers_start - 1).filter(|&m| matches!(self.kind_of(out, m), EntityType::Country | EntityType::Organization));
+        }
+        let mut after_complement = of_mention.map_or(role.tokens.end, |m| out.mentions[m].tokens.end.max(role.tokens.end));
+        // English names the body after "of" in capitalised words, then the holder after a comma:
+        // "the director-general of Israel's Defense Ministry, Amir Baram", "the head of the Atomic
+        // Energy Organization, Mohammad Eslami"
+        if lang == Lang::En && tokens.get(after_complement).is_some_and(|t| t.key == "of") || of_mention.is_some_and(|m| lang == Lang::En && out.mentions[m].tokens.end == after_complement && tokens[after_complement - 1].key.ends_with("'s")) {
+            let capitalised = |j: usize| tokens[j].kind == TokenKind::Word && doc.text[tokens[j].start..].chars().next().is_some_and(char::is_uppercase);
+            let mut j = after_complement;
+            let mut body = None;
+            while j < sentence.end.min(after_complement + 7) && tokens[j].key != "," {
+                match Self::mention_at(out, j) {
+                    Some(m) if matches!(self.kind_of(out, m), EntityType::Country | EntityType::Organization) => {
+                        body.get_or_insert(m);
+                        j = out.mentions[m].tokens.end;
+                    }
+                    Some(_) => break,
+                    None if capitalised(j) || matches!(tokens[j].key.as_str(), "of" | "the") => j += 1,
+                    None => break,
+                }
+            }
+            if tokens.get(j).is_some_and(|t| t.key == ",") && j > after_complement {
+                of_mention = of_mention.or(body);
+                after_complement = j;
+            }
+        }
+        // an office between commas after a name is that name's apposition, whoever follows
+        // ("ذاکر حسن‌اف، وزیر دفاع آذربایجان، یاشار گولر و …", "Aliyev, Azerbaijan's president, and …")
+        let comma = |i: usize| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.key == ",");
+        // the phrase starts at "the", or at an English possessive state ("…, Turkey's foreign minister, …")
+        let before_office = of_mention.map(|m| out.mentions[m].tokens.clone()).filter(|t| t.end == modifiers_start).map_or(modifiers_start, |t| t.start);
+        // …and at "the" and modifiers before it ("Ma Zhaoxu, China's executive deputy foreign minister, …")
+        let mut office_start = before_office;
+        while office_start > sentence.start && (tokens[office_start - 1].key == "the" || lang == Lang::En && OFFICE_MODIFIERS.contains(&tokens[office_start - 1].key.as_str())) {
+            office_start -= 1;
+        }
+        let apposition = (office_start > sentence.start + 1 && comma(office_start - 1) && comma(after_complement))
+            .then(|| Self::mention_at(out, office_start - 2))
+            .flatten()
+            .filter(|&m| self.is_person(out, m) && !out.offices.iter().any(|o| o.person == m && o.sentence == s));
+        // Persian puts the name first: "«محسن پاک‌نژاد» وزیر نفت ایران، «آلپ‌ارسلان بایراکتار» …"
+        let persian_order = (lang == Lang::Fa && comma(after_complement) && office_start > sentence.start && !comma(office_start - 1))
+            .then(|| self.person_before(doc, out, names, lang, s, office_start))
+            .flatten()
+            .filter(|&m| !out.offices.iter().any(|o| o.person == m && o.sentence == s));
+        let person = apposition
+            .or(persian_order)
+            .or_else(|| self.person_after(doc, out, names, lang, s, after_complement))
+            // an office joined by "و" starts the next member of a list: "… خالد بن سلمان، وقائد الجيش
+            // الباكستاني …" is not Khalid's office
+            .or_else(|| (!role.proclitic.contains('و')).then(|| self.person_before(doc, out, names, lang, s, office_start)).flatten());
+        let Some(person) = person else {
+            self.refer_back(doc, out, s, role, of_mention);
+            return;
+        };
+        match role.office {
+            OfficeKind::None => return, // the role introduced the person, but is no office
+            OfficeKind::Stated if of_mention.is_none() => return,
+            _ => {}
+        }
+        let (of_entity, from_gazetteer) = match of_mention {
+            Some(m) => {
+                let e = out.entity(&self.gazetteer, out.mentions[m].entity);
+                // a state's city, ministry or army stands for the state (a company is itself)
+                let state = e.stands_for.as_ref().or(e.country.as_ref().filter(|_| e.acts_for_state() && role.org.is_none()));
+                (state.and_then(|id| self.gazetteer.index_of(id)).unwrap_or(out.mentions[m].entity), false)
+            }
+            None => {
+                let holder = out.entity(&self.gazetteer, out.mentions[person].entity);
+                let known = role.org.as_deref().or(holder.country.as_deref()).and_then(|id| self.gazetteer.index_of(id));
+                match known {
+                    Some(e) => (e, true),
+                    None => return,
+                }
+            }
+        };
+        if out.mentions[person].entity == of_entity {
+            return;
+        }
+        out.offices.push(Office {
+            person,
+            of_mention,
+            of_entity,
+            role: role.role.clone(),
+            start: tokens[role.tokens.start].start,
+            end: tokens[role.tokens.end - 1].end,
+            tokens: role.tokens.clone(),
+            proclitic: role.proclitic.clone(),
+            sentence: s,
+            from_gazetteer,
+        });
+        if of_mention.is_some_and(|m| self.kind_of(out, m) == EntityType::Country) {
+            self.counterparts_after(doc, out, names, lang, s, person);
+        }
+    }
+
+    /// After "office of X, name" the list may go on with other states' holders of the same office:
+    /// "رؤساء طاجيكستان إمام علي رحمن، وقرغيزستان صدر جباروف"، "وزير الخارجية التركي هاكان فيدان
+    /// والأذربيجاني جيهون بيراموف", "Turkey's Hakan Fidan and Azerbaijan's Jeyhun Bayramov".
+    pub(super) fn counterparts_after(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, mut person: usize) {
+        let sentence = doc.sentences[s].tokens.clone();
+        let tokens = &doc.tokens;
+        loop {
+            let mut j = out.mentions[person].tokens.end;
+            let mut joined = false;
+            while j < sentence.end && matches!(tokens[j].key.as_str(), "," | "و" | "and") {
+                joined = true;
+                j += 1;
+            }
+            let Some(state) = Self::mention_at(out, j).filter(|&m| self.kind_of(out, m) == EntityType::Country && out.mentions[m].tokens.start == j) else { return };
+            if !joined && !out.mentions[state].proclitic.contains('و') {
+                return;
+            }
+            let mut k = out.mentions[state].tokens.end;
+            if k < sentence.end && tokens[k].key == "," {
+                k += 1;
+            }
+            let next = match Self::mention_at(out, k) {
+                Some(m) if self.is_person(out, m) && out.mentions[m].tokens.start == k => Some(m),
+                Some(_) => None,
+                None => self.discover(doc, out, names, lang, s, k, true),
+            };
+            let Some(next) = next else { return };
+            if out.offices.iter().any(|o| o.person == next && o.sentence == s) {
+                return;
+            }
+            let m = &out.mentions[state];
+            out.offices.push(Office {
+                person: next,
+                of_mention: Some(state),
+                of_entity: m.entity,
+                role: "Counterpart".into(),
+                start: m.start,
+                end: m.end,
+                tokens: m.tokens.clone(),
+                proclitic: m.proclitic.clone(),
+                sentence: s,
+                from_gazetteer: false,
+            });
+            person = next;
+        }
+    }
+
+    /// An office named without a name ("الوزير", "the minister", "وزیر دفاع اسرائیل") refers to the
+    /// last person the article gave that office (of the same state, when one is named).
+    pub(super) fn refer_back(&self, doc: &TextDoc, out: &mut DocEntities, s: usize, role: &RoleMatch, of_mention: Option<usize>) {
+        // only a definite office refers back: "the minister", "الوزير" (Persian has no article, and
+        // "رئیس جمهور کشورمان" is "our president", someone else)
+        let first = &doc.tokens[role.tokens.start];
+        let lang = doc.paragraphs[doc.sentences[s].paragraph].lang.or(doc.body_lang()).unwrap_or(Lang::En);
+        let definite = match lang {
+            Lang::En => role.tokens.start > 0 && doc.tokens[role.tokens.start - 1].key == "the",
+            Lang::Ar => prefix_variants(Lang::Ar, &first.key).iter().any(|v| v.key != first.key && first.key.contains("ال")) || first.key.starts_with("ال"),
+            Lang::Fa => false,
+        };
+        if !definite {
+            return;
+        }
+        let state = of_mention.map(|m| out.mentions[m].entity);
+        let earlier = out.offices.iter().rev().find(|o| o.sentence < s && o.role == role.role && state.is_none_or(|st| o.of_entity == st || out.mentions.get(o.of_mention.unwrap_or(usize::MAX)).is_some_and(|m| m.entity == st)));
+        let Some(person) = earlier.map(|o| out.mentions[o.person].entity) else { return };
+        let end = of_mention.map_or(role.tokens.end, |m| out.mentions[m].tokens.end.max(role.tokens.end));
+        let mut mention = self.mention(doc, person, role.tokens.start..end, Form::Coreference, s, false);
+        mention.proclitic = role.proclitic.clone();
+        out.mentions.push(mention);
+    }
+
+    pub(super) fn is_person(&self, out: &DocEntities, m: usize) -> bool {
+        self.kind_of(out, m) == EntityType::Person
+    }
+
+    pub(super) fn person_after(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, from: usize) -> Option<usize> {
+        let end = doc.sentences[s].tokens.end;
+        let mut j = from;
+        // titles, "former" and punctuation between office and name: "، الكولونيل إلتشين غولييف",
+        // "وزير الدفاع الإسرائيلي السابق بيني غانتس", "«"
+        loop {
+            if j >= end {
+                return None;
+            }
+            let t = &doc.tokens[j];
+            let skip = (t.kind == TokenKind::Punct && matches!(t.key.as_str(), "," | "«" | "\"" | "“" | "(" | "‘"))
+                || OFFICE_MODIFIERS.contains(&t.key.as_str())
+                || self.roles.find(lang, &doc.tokens, j..j + 1).first().is_some_and(|r| r.tokens.len() == 1);
+            if !skip {
+                break;
+            }
+            j += 1;
+        }
+        if let Some(m) = Self::mention_at(out, j) {
+            return self.is_person(out, m).then_some(m);
+        }
+        // a first name the gazetteer's form leaves out: "محمد شهباز شريف" is Shehbaz Sharif
+        if self.roles.is_given_name(lang, &doc.tokens[j].key) {
+            if let Some(m) = Self::mention_at(out, j + 1).filter(|&m| self.is_person(out, m) && out.mentions[m].tokens.start == j + 1) {
+                return Some(m);
+            }
+        }
+        self.discover(doc, out, names, lang, s, j, true)
+    }
+
+    pub(super) fn person_before(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, role_start: usize) -> Option<usize> {
+        let start = doc.sentences[s].tokens.start;
+        let mut j = role_start;
+        while j > start && doc.tokens[j - 1].kind == TokenKind::Punct && matches!(doc.tokens[j - 1].key.as_str(), "," | "»" | "\"" | "”" | ")" | "’") {
+            j -= 1;
+        }
+        if j == start {
+            return None;
+        }
+        if let Some(m) = Self::mention_at(out, j - 1) {
+            return self.is_person(out, m).then_some(m);
+        }
+        // a name straight before an office is Persian word order; elsewhere it needs a comma
+        if lang == Lang::Fa || j < role_start {
+            return self.discover(doc, out, names, lang, s, j, false);
+        }
+        None
+    }
+
+    /// An unknown name next to an office: up to four words that are not function words, entities or
+    /// offices (guillemets, where Persian uses them, delimit it exactly). A single word is not a name:
+    /// "محمد" names many people.
+    pub(super) fn discover(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, at: usize, forward: bool) -> Option<usize> {
+        let sentence = doc.sentences[s].tokens.clone();
+        let tokens = &doc.tokens;
+        let is_name_word = |t: &Token| {
+            t.is_word()
+                && !self.roles.is_stopword(lang, &t.key)
+                && (lang != Lang::En || doc.text[t.start..].chars().next().is_some_and(char::is_uppercase))
+        };
+        let mut range = at..at;
+        if forward {
+            while range.end < sentence.end && range.len() < NAME_MAX_WORDS && is_name_word(&tokens[range.end]) && Self::mention_at(out, range.end).is_none() {
+                range.end += 1;
+            }
+        } else {
+            while range.start > sentence.start && range.len() < NAME_MAX_WORDS && is_name_word(&tokens[range.start - 1]) && Self::mention_at(out, range.start - 1).is_none() {
+                range.start -= 1;
+            }
+        }
+        // a name in guillemets is exactly what they enclose
+        let quoted = range.start > sentence.start && tokens[range.start - 1].key == "«" && tokens.get(range.end).is_some_and(|t| t.key == "»");
+        if range.len() < 2 || (lang == Lang::Fa && !quoted && range.len() > 3) {
+            return None;
+        }
+        // ordinary words after an office are not a name ("الرئيس التركي يعلن دعمه"); guillemets are
+        // evidence enough
+        let given_name = self.roles.is_given_name(lang, &tokens[range.start].key);
+        if !quoted && !given_name && tokens[range.clone()].iter().all(|t| self.roles.is_common(lang, &t.key)) {
+            return None;
+        }
+        let surface = &doc.text[tokens[range.start].start..tokens[range.end - 1].end];
+        let key: String = tokens[range.clone()].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
+        let label = self.translit.to_latin(lang, surface);
+        // a known person under a spelling the gazetteer lacks: "زاكر حسنوف" is Zakir Hasanov
+        let sk = skeleton(&crate::eval::gold::key(&label));
+        let known = self.person_skeletons.iter().find(|(_, p)| close(&sk, p)).map(|(i, _)| *i);
+        let entity = match names.get(&key).copied().or(known) {
+            Some(e) => e,
+            None => {
+                let e = self.gazetteer.len() + out.discovered.len();
+                let mut entity_names = HashMap::new();
+                entity_names.insert(Lang::En, vec![label.clone()]);
+                entity_names.insert(lang, vec![surface.to_string()]);
+                let id = format!("person-{}", slug(&label));
+                out.discovered.push(Entity { discovered: true, ..Entity::named(id, EntityType::Person, label, entity_names) });
+                names.insert(key, e);
+                e
+            }
+        };
+        out.mentions.push(self.mention(doc, entity, range, Form::Name, s, false));
+        Some(out.mentions.len() - 1)
+    }
+}
