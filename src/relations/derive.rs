@@ -82,8 +82,9 @@ pub fn known_offices(layer: &EntityLayer, entities: &DocEntities, mentions: &[Re
     out
 }
 
-/// How many words may stand between a meeting and its place ("met Aliyev on Tuesday in Baku").
-const PLACE_REACH: usize = 4;
+/// How many words may stand between a meeting and its place ("met Aliyev on Tuesday in Baku",
+/// "signed a declaration on allied interaction in Moscow").
+const PLACE_REACH: usize = 6;
 
 /// Words (folded) before a place that say where something happens.
 const LOCATIVES: &[&str] = &["in", "at", "في", "فى", "در"];
@@ -125,7 +126,9 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
             let before = c.tokens.start.checked_sub(1).map(|t| doc.tokens[t].key.as_str());
             let between = doc.tokens.iter().filter(|t| t.start >= after && t.end <= c.start);
             let (words, comma) = between.fold((0, false), |(n, comma), t| (n + 1, comma || t.key == ","));
-            city && !comma && words <= PLACE_REACH + 1 && (before.is_some_and(|k| LOCATIVES.contains(&k)) || c.proclitic.ends_with('ب'))
+            // (nor another entity between: "… أبرمته الرياض وطهران في بكين" is their event)
+            let other = entities.mentions.iter().any(|o| o.sentence == m.sentence && o.start >= after && o.end <= c.start);
+            city && !comma && !other && words <= PLACE_REACH + 1 && (before.is_some_and(|k| LOCATIVES.contains(&k)) || c.proclitic.ends_with('ب'))
         });
         let Some(place) = place else { continue };
         let Some(country) = by_id(&entity(place.entity).country).or_else(|| by_id(&entity(place.entity).stands_for)) else { continue };
