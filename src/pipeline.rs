@@ -199,6 +199,7 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
         relations.extend(visits);
         let known = derive::known_offices(&k.entities, &entities, &relations, meta.date);
         relations.extend(known);
+        relations.extend(derive::named_wars(&k.entities, &entities));
         let roll_ups = derive::roll_ups(&k.entities, &entities, &relations);
         relations.extend(roll_ups);
     }

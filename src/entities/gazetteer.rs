@@ -71,14 +71,16 @@ impl Gazetteer {
                     role: text("role"),
                     since: text("since"),
                     until: text("until"),
+                    belligerents: row.list("belligerents").into_iter().map(String::from).collect(),
                     discovered: false,
                 });
             }
         }
         // references to other entities must resolve
         for e in &gazetteer.entities {
-            for (col, value) in [("country", &e.country), ("stands_for", &e.stands_for), ("maker", &e.maker)] {
-                if let Some(v) = value.as_ref().filter(|v| !gazetteer.by_id.contains_key(*v)) {
+            let belligerents = e.belligerents.iter().map(|b| ("belligerents", Some(b)));
+            for (col, value) in [("country", e.country.as_ref()), ("stands_for", e.stands_for.as_ref()), ("maker", e.maker.as_ref())].into_iter().chain(belligerents) {
+                if let Some(v) = value.filter(|v| !gazetteer.by_id.contains_key(*v)) {
                     problems.push(RowProblem {
                         path: dir.into(),
                         line: 0,

@@ -83,6 +83,8 @@ pub struct Entity {
     pub role: Option<String>,
     pub since: Option<String>,
     pub until: Option<String>,
+    /// For a war or armed clash (an Event): the ids of the states that fought it.
+    pub belligerents: Vec<String>,
     /// Found in the text (a person introduced by an office), not in the gazetteer.
     pub discovered: bool,
 }
@@ -105,6 +107,7 @@ impl Entity {
             role: None,
             since: None,
             until: None,
+            belligerents: Vec::new(),
             discovered: false,
         }
     }

@@ -82,6 +82,45 @@ pub fn known_offices(layer: &EntityLayer, entities: &DocEntities, mentions: &[Re
     out
 }
 
+/// Confidence of a conflict stated by naming a war ("the 44-day war", "جنگ اوکراین").
+const NAMED_WAR: f64 = 0.7;
+
+/// `inConflictWith` between the belligerents of a war the text names (the gazetteer's
+/// `belligerents` column): "Armenia's defeat in the 44-day war", "Russia's invasion of Ukraine".
+/// Once per sentence and pair.
+pub fn named_wars(layer: &EntityLayer, entities: &DocEntities) -> Vec<RelationMention> {
+    let gazetteer = &layer.gazetteer;
+    let mut out: Vec<RelationMention> = Vec::new();
+    for m in entities.mentions.iter().filter(|m| !m.furniture) {
+        let war = entities.entity(gazetteer, m.entity);
+        let states: Vec<usize> = war.belligerents.iter().filter_map(|id| gazetteer.index_of(id)).collect();
+        for (x, &a) in states.iter().enumerate() {
+            for &b in &states[x + 1..] {
+                if out.iter().any(|r| r.sentence == m.sentence && r.subject == a && r.object == b) {
+                    continue;
+                }
+                let span = TextSpan { start: m.start, end: m.end };
+                out.push(RelationMention {
+                    relation: Relation::InConflictWith,
+                    subject: a,
+                    object: b,
+                    sentence: m.sentence,
+                    subject_span: span,
+                    object_span: span,
+                    cue_span: span,
+                    rule: format!("named-war:{}", war.id),
+                    modality: Modality::Asserted,
+                    confidence: NAMED_WAR,
+                    derived: false,
+                    role: None,
+                    quantities: Vec::new(),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// How many words may stand between a meeting and its place ("met Aliyev on Tuesday in Baku",
 /// "signed a declaration on allied interaction in Moscow").
 const PLACE_REACH: usize = 6;
