@@ -29,7 +29,9 @@ impl EntityLayer {
                 }
                 break;
             }
-            if tokens[j].kind == TokenKind::Punct || !self.roles.is_office_filler(lang, &tokens[j].key) {
+            // "his counterpart" starts someone else's office: "استقبل وزير الخارجية نظيره الإيراني …"
+            let counterpart = self.roles.find(lang, tokens, j..j + 1).first().is_some_and(|r| r.role == "Counterpart");
+            if tokens[j].kind == TokenKind::Punct || counterpart || !self.roles.is_office_filler(lang, &tokens[j].key) {
                 break;
             }
             j += 1;
@@ -193,7 +195,11 @@ impl EntityLayer {
         let lang = doc.paragraphs[doc.sentences[s].paragraph].lang.or(doc.body_lang()).unwrap_or(Lang::En);
         let definite = match lang {
             Lang::En => role.tokens.start > 0 && doc.tokens[role.tokens.start - 1].key == "the",
-            Lang::Ar => prefix_variants(Lang::Ar, &first.key).iter().any(|v| v.key != first.key && first.key.contains("ال")) || first.key.starts_with("ال"),
+            // Arabic: the article on the office, or on its last word ("ولي العهد", "رئيس الوزراء")
+            Lang::Ar => {
+                let last = &doc.tokens[role.tokens.end - 1];
+                prefix_variants(Lang::Ar, &first.key).iter().any(|v| v.key != first.key && first.key.contains("ال")) || first.key.starts_with("ال") || role.tokens.len() > 1 && last.key.starts_with("ال")
+            }
             Lang::Fa => false,
         };
         if !definite {
@@ -224,7 +230,8 @@ impl EntityLayer {
             let t = &doc.tokens[j];
             let skip = (t.kind == TokenKind::Punct && matches!(t.key.as_str(), "," | "«" | "\"" | "“" | "(" | "‘"))
                 || OFFICE_MODIFIERS.contains(&t.key.as_str())
-                || self.roles.find(lang, &doc.tokens, j..j + 1).first().is_some_and(|r| r.tokens.len() == 1);
+                // a one-word title ("الفريق"), not "his counterpart", who is someone else
+                || self.roles.find(lang, &doc.tokens, j..j + 1).first().is_some_and(|r| r.tokens.len() == 1 && r.role != "Counterpart");
             if !skip {
                 break;
             }
