@@ -387,6 +387,13 @@ mod tests {
     }
 
     #[test]
+    fn an_english_name_with_a_particle() {
+        let found = offices("Iraqi Deputy Foreign Minister Hisham al-Alawi visited Tehran on Sunday.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].0.ends_with("Alawi"), "{found:?}");
+    }
+
+    #[test]
     fn a_given_name_makes_common_words_a_name() {
         let found = offices("قال وزير الدفاع المصري محمد زكي إن المحادثات كانت ناجحة.");
         assert_eq!(found, [("Mohamed Zaki".to_string(), "Defence Minister".to_string(), "Egypt".to_string())]);

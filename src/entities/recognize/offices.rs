@@ -5,6 +5,9 @@
 use std::collections::HashMap;
 
 use super::{EntityLayer, NAME_MAX_WORDS, OFFICE_MODIFIERS, OFFICE_REACH};
+
+/// Lower-case words inside a name in English (folded): "al-Alyawi", "bin Salman", "ul-Haq".
+const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "abu", "ul", "ud", "de", "van", "von", "der"];
 use crate::entities::affixes::prefix_variants;
 use crate::entities::fuzzy::{close, skeleton};
 use crate::entities::roles::{OfficeKind, RoleMatch};
@@ -281,8 +284,22 @@ impl EntityLayer {
         };
         let mut range = at..at;
         if forward {
-            while range.end < sentence.end && range.len() < NAME_MAX_WORDS && is_name_word(&tokens[range.end]) && Self::mention_at(out, range.end).is_none() {
-                range.end += 1;
+            let words = |r: &std::ops::Range<usize>| tokens[r.clone()].iter().filter(|t| t.is_word()).count();
+            while range.end < sentence.end && words(&range) < NAME_MAX_WORDS && Self::mention_at(out, range.end).is_none() {
+                if is_name_word(&tokens[range.end]) {
+                    range.end += 1;
+                    continue;
+                }
+                // lower-case particles inside a name: "Abbas Jabr al-Alyawi", "Khalid bin Salman"
+                if lang == Lang::En && !range.is_empty() && NAME_PARTICLES.contains(&tokens[range.end].key.as_str()) {
+                    let hyphen = tokens.get(range.end + 1).is_some_and(|h| h.key == "-" && h.glued);
+                    let next = range.end + 1 + usize::from(hyphen);
+                    if next < sentence.end && is_name_word(&tokens[next]) && Self::mention_at(out, next).is_none() {
+                        range.end = next + 1;
+                        continue;
+                    }
+                }
+                break;
             }
         } else {
             while range.start > sentence.start && range.len() < NAME_MAX_WORDS && is_name_word(&tokens[range.start - 1]) && Self::mention_at(out, range.start - 1).is_none() {
