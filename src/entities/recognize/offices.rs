@@ -290,6 +290,13 @@ impl EntityLayer {
                     range.end += 1;
                     continue;
                 }
+                // a capitalised word that is also a title, inside a name: "Abdul Amir al-Shammari"
+                let capital = |t: &Token| lang == Lang::En && t.is_word() && doc.text[t.start..].chars().next().is_some_and(char::is_uppercase);
+                let inside = !range.is_empty() && capital(&tokens[range.end]) && self.roles.is_office_filler(lang, &tokens[range.end].key);
+                if inside && tokens.get(range.end + 1).is_some_and(|n| capital(n) || NAME_PARTICLES.contains(&n.key.as_str())) {
+                    range.end += 1;
+                    continue;
+                }
                 // lower-case particles inside a name: "Abbas Jabr al-Alyawi", "Khalid bin Salman"
                 if lang == Lang::En && !range.is_empty() && NAME_PARTICLES.contains(&tokens[range.end].key.as_str()) {
                     let hyphen = tokens.get(range.end + 1).is_some_and(|h| h.key == "-" && h.glued);
