@@ -1,7 +1,8 @@
 //! Phrases that point back at countries named earlier in the article: "البلدين", "دو کشور",
 //! "both countries" (the last two), "الدول الثلاث" (the last three), "این کشور" (the last one); and
 //! at people: "الوزيران", "the two ministers", "سه وزیر" (the last two or three people named); and
-//! "بلاده", "کشورش", "his country": the state of the speaker or official named before it.
+//! "بلاده", "کشورش", "his country": the state of the speaker or official named before it; and
+//! "المملكة", "the Kingdom": the kingdom the article talks about most.
 //! Loaded from `data/lexicon/<lang>/coreference.tsv`.
 
 use std::path::Path;
@@ -18,7 +19,18 @@ struct Phrase {
     /// How many countries (or people) the phrase stands for.
     count: usize,
     people: bool,
-    own: bool,
+    target: Target,
+}
+
+/// What a back-reference stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The states (or people) named before it: "both countries", "the two ministers".
+    Named,
+    /// The state of the person or body named before it in the sentence: "بلاده", "his country".
+    Speaker,
+    /// The kingdom the article names most: "المملكة", "the Kingdom".
+    Kingdom,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -33,29 +45,29 @@ pub struct BackReference {
     pub count: usize,
     /// The phrase names people ("the two ministers"), not countries.
     pub people: bool,
-    /// The state of the person (or body) named before it in the sentence: "بلاده", "his country".
-    pub own: bool,
+    pub target: Target,
 }
 
 impl CorefLexicon {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<CorefLexicon, DataError> {
         let mut lexicon = CorefLexicon::default();
         for (_, row) in lexicon_rows(lexicon_dir, "coreference.tsv", &["kind", "forms"], problems)? {
-            let (count, people, own) = match row.get("kind") {
-                "country" => (1, false, false),
-                "pair" => (2, false, false),
-                "triple" => (3, false, false),
-                "own-country" => (1, false, true),
-                "person" => (1, true, false),
-                "people-pair" => (2, true, false),
-                "people-triple" => (3, true, false),
+            let (count, people, target) = match row.get("kind") {
+                "country" => (1, false, Target::Named),
+                "pair" => (2, false, Target::Named),
+                "triple" => (3, false, Target::Named),
+                "own-country" => (1, false, Target::Speaker),
+                "kingdom" => (1, false, Target::Kingdom),
+                "person" => (1, true, Target::Named),
+                "people-pair" => (2, true, Target::Named),
+                "people-triple" => (3, true, Target::Named),
                 other => {
-                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, person, people-pair, people-triple)")));
+                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, kingdom, person, people-pair, people-triple)")));
                     continue;
                 }
             };
             for form in row.list("forms") {
-                lexicon.phrases.push(Phrase { keys: name_keys(form), count, people, own });
+                lexicon.phrases.push(Phrase { keys: name_keys(form), count, people, target });
             }
         }
         lexicon.phrases.retain(|p| !p.keys.is_empty());
@@ -77,7 +89,7 @@ impl CorefLexicon {
             });
             match hit {
                 Some(p) => {
-                    out.push(BackReference { tokens: i..i + p.keys.len(), count: p.count, people: p.people, own: p.own });
+                    out.push(BackReference { tokens: i..i + p.keys.len(), count: p.count, people: p.people, target: p.target });
                     i += p.keys.len();
                 }
                 None => i += 1,

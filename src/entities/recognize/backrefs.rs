@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::EntityLayer;
+use crate::entities::coref::Target;
 use crate::entities::index::NameIndex;
 use crate::entities::{DocEntities, Entity, EntityType, Form, Mention};
 use crate::text::lang::Lang;
@@ -74,8 +75,12 @@ impl EntityLayer {
                 if r.tokens.clone().any(|t| Self::mention_at(out, t).is_some()) {
                     continue;
                 }
-                if r.own {
-                    if let Some(state) = self.speakers_state(out, s, r.tokens.start) {
+                if r.target != Target::Named {
+                    let state = match r.target {
+                        Target::Speaker => self.speakers_state(out, s, r.tokens.start),
+                        _ => self.main_kingdom(out, r.tokens.start),
+                    };
+                    if let Some(state) = state {
                         added.push(self.mention(doc, state, r.tokens.clone(), Form::Coreference, s, false));
                     }
                     continue;
@@ -151,6 +156,28 @@ impl EntityLayer {
 
     /// The state of the nearest person, state body or state named before `token` in sentence `s`
     /// ("قال وزير الدفاع التركي إن بلاده …": Turkey).
+    /// The kingdom named most before `token` (a state with "مملكة"/"Kingdom" in one of its names).
+    fn main_kingdom(&self, out: &DocEntities, token: usize) -> Option<usize> {
+        let kingdom = |e: usize| out.entity(&self.gazetteer, e).names.values().flatten().any(|n| n.contains("مملكة") || n.contains("Kingdom"));
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for m in out.mentions.iter().filter(|m| m.tokens.end <= token && !m.furniture && m.form != Form::Coreference) {
+            // a state, or its capital ("الرياض")
+            let e = out.entity(&self.gazetteer, m.entity);
+            let state = match e.kind {
+                EntityType::Country => Some(m.entity),
+                EntityType::City => e.stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id)),
+                _ => None,
+            };
+            if let Some(state) = state.filter(|&st| kingdom(st)) {
+                match counts.iter_mut().find(|c| c.0 == state) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((state, 1)),
+                }
+            }
+        }
+        counts.into_iter().max_by_key(|c| c.1).map(|c| c.0)
+    }
+
     pub(super) fn speakers_state(&self, out: &DocEntities, s: usize, token: usize) -> Option<usize> {
         let mut before: Vec<(usize, &Mention)> = out.mentions.iter().enumerate().filter(|(_, m)| m.sentence == s && m.tokens.end <= token && m.form != Form::Coreference).collect();
         before.sort_by_key(|(_, m)| m.tokens.start);
