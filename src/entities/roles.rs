@@ -56,6 +56,8 @@ pub struct RoleLexicon {
     /// Frequent given names (given-names.txt): a name that starts with one is a name even when
     /// its words are common ones ("محمد زكي").
     given: HashMap<Lang, HashSet<String>>,
+    /// The roles (English names, lower case) of the professions: office kind `no`.
+    professions: HashSet<String>,
 }
 
 /// Words that link an office to its state: "minister of defence of Azerbaijan", "و".
@@ -86,6 +88,9 @@ impl RoleLexicon {
                             continue;
                         }
                     };
+                    if office == OfficeKind::None && !row.list("forms").is_empty() {
+                        lexicon.professions.insert(row.get("role").to_lowercase());
+                    }
                     for form in row.list("forms") {
                         lexicon.add_role(form, row.get("role"), org.clone(), office);
                     }
@@ -138,7 +143,7 @@ impl RoleLexicon {
     /// Whether a role (English name, as in the gazetteer's `role` column) is a profession, not an
     /// office: "Military Analyst", "Journalist".
     pub fn is_profession(&self, role: &str) -> bool {
-        self.by_first.values().flatten().any(|f| f.office == OfficeKind::None && f.role.eq_ignore_ascii_case(role))
+        self.professions.contains(&role.to_lowercase())
     }
 
     /// Whether a word is a frequent given name of the language.

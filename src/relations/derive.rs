@@ -136,13 +136,8 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
     let entity = |e: usize| entities.entity(gazetteer, e);
     let by_id = |id: &Option<String>| id.as_deref().and_then(|id| gazetteer.index_of(id));
     // a person's state: an office stated in the document, else the gazetteer's for an office-holder
-    let state_of = |p: usize| {
-        mentions
-            .iter()
-            .find(|m| m.relation == Relation::OfficialOf && m.subject == p && entity(m.object).kind == EntityType::Country)
-            .map(|m| m.object)
-            .or_else(|| entity(p).role.as_ref().and_then(|_| by_id(&entity(p).country)))
-    };
+    let stated = stated_states(layer, entities, mentions);
+    let state_of = |p: usize| stated.get(&p).copied().or_else(|| entity(p).role.as_ref().and_then(|_| by_id(&entity(p).country)));
     // the people behind a mention's spans: an agreement signed by officials is stored between their
     // states, with the officials' spans
     let person_at = |span: TextSpan| entities.mentions.iter().find(|p| p.start >= span.start && p.end <= span.end && entity(p.entity).kind == EntityType::Person).map(|p| p.entity);
@@ -160,10 +155,11 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
         // the place: a city right after the meeting (cue and both people), after "in"/"في"/"در" or
         // "بـ", with no comma between ("… الاتفاق الذي أبرمته الرياض وطهران في بكين" is another event)
         let after = m.cue_span.end.max(m.subject_span.end).max(m.object_span.end);
+        let sentence = &doc.tokens[doc.sentences[m.sentence].tokens.clone()];
         let place = entities.mentions.iter().filter(|c| c.sentence == m.sentence && c.start >= after && !c.furniture).find(|c| {
             let city = entity(c.entity).kind == EntityType::City;
             let before = c.tokens.start.checked_sub(1).map(|t| doc.tokens[t].key.as_str());
-            let between = doc.tokens.iter().filter(|t| t.start >= after && t.end <= c.start);
+            let between = sentence.iter().filter(|t| t.start >= after && t.end <= c.start);
             let (words, comma) = between.fold((0, false), |(n, comma), t| (n + 1, comma || t.key == ","));
             // (nor another entity between: "… أبرمته الرياض وطهران في بكين" is their event)
             let other = entities.mentions.iter().any(|o| o.sentence == m.sentence && o.start >= after && o.end <= c.start);
@@ -191,16 +187,22 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
     out
 }
 
+/// The state of each person whose office the document states (`officialOf` a country; the first one).
+fn stated_states(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> HashMap<usize, usize> {
+    let mut states = HashMap::new();
+    for m in mentions.iter().filter(|m| m.relation == Relation::OfficialOf) {
+        if entities.entity(&layer.gazetteer, m.object).kind == EntityType::Country {
+            states.entry(m.subject).or_insert(m.object);
+        }
+    }
+    states
+}
+
 /// State-level `meetsWith` derived from people's meetings and visits, through their offices.
 pub fn roll_ups(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
     let gazetteer = &layer.gazetteer;
     let kind = |e: usize| entities.entity(gazetteer, e).kind;
-    let mut state_of: HashMap<usize, usize> = HashMap::new();
-    for m in mentions.iter().filter(|m| m.relation == Relation::OfficialOf) {
-        if kind(m.object) == EntityType::Country {
-            state_of.entry(m.subject).or_insert(m.object);
-        }
-    }
+    let state_of = stated_states(layer, entities, mentions);
     let country_of_place = |e: usize| -> Option<usize> {
         let entity = entities.entity(gazetteer, e);
         match entity.kind {
