@@ -1,7 +1,9 @@
 //! The entity layer's pass over one document: gazetteer names, offices and the people they
-//! introduce (`offices`), weapon systems named by their noun, then back-references (`backrefs`).
+//! introduce (`offices`), weapon systems and companies named by their noun (`introduced`), then
+//! back-references (`backrefs`).
 
 mod backrefs;
+mod introduced;
 mod offices;
 
 use std::collections::HashMap;
@@ -13,12 +15,12 @@ use super::gazetteer::Gazetteer;
 use super::index::NameIndex;
 use super::roles::RoleLexicon;
 use super::translit::Transliterator;
-use super::weapons::{self, WeaponNouns};
+use super::nouns::KindNouns;
 use super::fuzzy::skeleton;
-use super::{DocEntities, Entity, EntityType, Form, Mention, slug};
+use super::{DocEntities, Entity, EntityType, Form, Mention};
 use crate::data::{DataError, RowProblem};
 use crate::text::lang::Lang;
-use crate::text::token::{Token, TokenKind};
+use crate::text::token::TokenKind;
 use crate::text::TextDoc;
 
 /// How far (in tokens) after an office its state or body may be named ("رئيس ستاد کل ارتش جمهوری آذربایجان").
@@ -36,7 +38,8 @@ pub struct EntityLayer {
     roles: RoleLexicon,
     coref: CorefLexicon,
     translit: Transliterator,
-    weapons: WeaponNouns,
+    weapons: KindNouns,
+    companies: KindNouns,
 }
 
 impl EntityLayer {
@@ -56,7 +59,8 @@ impl EntityLayer {
             roles: RoleLexicon::load(&lexicon, problems)?,
             coref: CorefLexicon::load(&lexicon, problems)?,
             translit: Transliterator::load(&lexicon.join("translit.tsv"), problems)?,
-            weapons: WeaponNouns::load(&lexicon, problems)?,
+            weapons: KindNouns::load(&lexicon, "weapon-nouns.tsv", problems)?,
+            companies: KindNouns::load(&lexicon, "company-nouns.tsv", problems)?,
             gazetteer,
         })
     }
@@ -86,6 +90,7 @@ impl EntityLayer {
         }
         drop_foreign_abbreviations(doc, &mut out);
         self.find_weapons(doc, &mut out, &lang_of);
+        self.find_companies(doc, &mut out, &lang_of);
         let mut discovered_names: HashMap<String, usize> = HashMap::new();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             if doc.paragraphs[sentence.paragraph].furniture {
@@ -124,98 +129,6 @@ impl EntityLayer {
 
     fn kind_of(&self, out: &DocEntities, mention: usize) -> EntityType {
         out.entity(&self.gazetteer, out.mentions[mention].entity).kind
-    }
-
-    /// Weapon systems the gazetteer lacks, named next to a weapon noun ("SPYDER air defense system",
-    /// "منظومة سبايدر"): a capitalised name before the noun in English, one or two uncommon words (or
-    /// a quoted name) after it in Arabic and Persian.
-    fn find_weapons(&self, doc: &TextDoc, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang) {
-        let tokens = &doc.tokens;
-        let mut known: HashMap<String, usize> = HashMap::new();
-        for (s, sentence) in doc.sentences.iter().enumerate() {
-            if doc.paragraphs[sentence.paragraph].furniture {
-                continue;
-            }
-            let lang = lang_of(s);
-            let free = |out: &DocEntities, t: usize| Self::mention_at(out, t).is_none();
-            for noun in self.weapons.find(lang, tokens, sentence.tokens.clone()) {
-                if noun.clone().any(|t| !free(out, t)) {
-                    continue;
-                }
-                let mut range = if lang == Lang::En { noun.start..noun.start } else { noun.end..noun.end };
-                let quoted = lang != Lang::En && tokens.get(noun.end).is_some_and(|t| t.kind == TokenKind::Punct && crate::text::normalize::is_quote(t.key.chars().next().unwrap_or(' ')));
-                if quoted {
-                    range = noun.end + 1..noun.end + 1;
-                    while range.end < sentence.tokens.end && range.len() < weapons::NAME_MAX_WORDS + 1 && tokens[range.end].kind != TokenKind::Punct && free(out, range.end) {
-                        range.end += 1;
-                    }
-                    let closed = tokens.get(range.end).is_some_and(|t| t.kind == TokenKind::Punct);
-                    if !closed {
-                        continue;
-                    }
-                } else if lang == Lang::En {
-                    let words = |r: &std::ops::Range<usize>| tokens[r.clone()].iter().filter(|t| t.kind != TokenKind::Punct).count();
-                    while range.start > sentence.tokens.start && words(&range) < weapons::NAME_MAX_WORDS {
-                        let t = &tokens[range.start - 1];
-                        let capital = doc.text[t.start..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-                        let hyphen = t.kind == TokenKind::Punct && t.key == "-" && t.glued;
-                        if !(hyphen || capital && t.kind != TokenKind::Punct) || !free(out, range.start - 1) || self.roles.is_stopword(lang, &t.key) {
-                            break;
-                        }
-                        range.start -= 1;
-                    }
-                } else {
-                    let mut words = 0;
-                    while range.end < sentence.tokens.end && words < weapons::NAME_MAX_WORDS {
-                        let t = &tokens[range.end];
-                        // adjectives are no names: Arabic nisba endings and the article ("هجومية",
-                        // "المشمولة"), Persian -ی ("خودکششی"); nor is the next weapon noun
-                        let adjective = match lang {
-                            Lang::Ar => t.key.starts_with("ال") || ["يه", "يون", "يين", "يات"].iter().any(|e| t.key.ends_with(e)),
-                            Lang::Fa => t.key.ends_with('ي'),
-                            Lang::En => false,
-                        };
-                        if !self.weapons.find(lang, tokens, range.end..range.end + 1).is_empty() {
-                            break;
-                        }
-                        words += usize::from(t.kind != TokenKind::Punct);
-                        let name_like = t.kind == TokenKind::Number
-                            || t.key.is_ascii() && t.is_word()
-                            || t.is_word() && !adjective && !self.roles.is_common(lang, &t.key) && !self.roles.is_stopword(lang, &t.key);
-                        let hyphen = t.kind == TokenKind::Punct && t.key == "-" && t.glued && range.len() > 0;
-                        if !(name_like || hyphen) || !free(out, range.end) {
-                            break;
-                        }
-                        range.end += 1;
-                    }
-                }
-                while range.len() > 0 && tokens[range.end - 1].kind == TokenKind::Punct {
-                    range.end -= 1;
-                }
-                // "36 PULS systems": the count is no part of the name
-                while range.len() > 0 && matches!(tokens[range.start].kind, TokenKind::Number | TokenKind::Punct) {
-                    range.start += 1;
-                }
-                let words: Vec<&Token> = tokens[range.clone()].iter().filter(|t| t.kind != TokenKind::Punct).collect();
-                // a name needs a word that is not common ("Military drones" is no system), unless quoted
-                let distinctive = |t: &&Token| t.kind == TokenKind::Number || !self.roles.is_common(lang, &t.key) || doc.text[t.start..t.end].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-                if words.is_empty() || words.iter().all(|t| t.kind == TokenKind::Number) || !quoted && !words.iter().any(distinctive) {
-                    continue;
-                }
-                let surface = doc.text[tokens[range.start].start..tokens[range.end - 1].end].to_string();
-                let key: String = words.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
-                let entity = *known.entry(key).or_insert_with(|| {
-                    let label = self.translit.to_latin(lang, &surface);
-                    let mut names = HashMap::new();
-                    names.insert(Lang::En, vec![label.clone()]);
-                    names.insert(lang, vec![surface.clone()]);
-                    out.discovered.push(Entity { discovered: true, ..Entity::named(format!("weapon-{}", slug(&label)), EntityType::WeaponSystem, label, names) });
-                    self.gazetteer.len() + out.discovered.len() - 1
-                });
-                let mention = self.mention(doc, entity, range, Form::Name, s, false);
-                out.mentions.push(mention);
-            }
-        }
     }
 
 }
@@ -417,6 +330,22 @@ mod tests {
         // ordinary words after or before the noun are no system
         assert!(discovered("Military drones and new missiles were shown at the parade in the capital on Sunday.").is_empty());
         assert!(discovered("استخدم الجيش طائرات مسيرة هجومية إسرائيلية الصنع في الحرب الأخيرة على الحدود.").is_empty());
+    }
+
+    #[test]
+    fn unknown_companies_named_after_a_company_noun_with_their_state() {
+        let company = |text: &str| {
+            let (text_layer, layer) = layers();
+            let found = layer.recognize(&text_layer.analyze(text.to_string()));
+            found.discovered.iter().map(|d| (d.kind, d.country.clone())).collect::<Vec<_>>()
+        };
+        let turkish = [(EntityType::Organization, Some("turkey".to_string()))];
+        assert_eq!(company("Jordan signed a contract with the Turkish defence firm Nurol Teknoloji."), turkish);
+        assert_eq!(company("وقعت شركة «ستار ديفنس» التركية عقدا مع الأردن."), turkish);
+        assert_eq!(company("شرکت «پارس ارتباط» ایرانی با تاجیکستان قرارداد امضا کرد."), [(EntityType::Organization, Some("iran".to_string()))]);
+        // no name after the noun: "the company said", "شركات الصناعات الدفاعية"
+        assert!(company("The company said it would deliver the vehicles next year.").is_empty());
+        assert!(company("وقعت شركات الصناعات الدفاعية التركية عقودا جديدة.").is_empty());
     }
 
     #[test]

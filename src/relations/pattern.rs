@@ -16,7 +16,8 @@
 //! - `S:Types` the subject, `O:Types` the object: an entity, or a list of them ("Turkey, Georgia and
 //!   Azerbaijan"), each of which gets the relation. `Types` is `|`-separated: `Country`, `Person`,
 //!   `Organization`, `WeaponSystem`, `City`, `Region`, `Event`, or `State` (a country, also named by its
-//!   capital, ministry or army), `Actor` (State, Organization or Person), `Place` (Country, City or
+//!   capital, ministry or army; where the ontology allows organisations on that side, also a company
+//!   or bloc, except as a buyer of arms), `Actor` (State, Organization or Person), `Place` (Country, City or
 //!   Region), `Any`. Add `/adj` to accept only adjectives ("Turkish", "الإسرائيلية"), `/name` only names,
 //!   `/counterpart` only a list one of whose people is introduced as the other's counterpart
 //!   ("التقى X ونظيره Y": they met each other, not a third party).
@@ -343,12 +344,25 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
             let (types, state, _) = parse_types(spec.trim_end_matches('?'))?;
             Element::Entity { types, state, optional }
         } else if let Some((role, spec)) = token.split_once(':').filter(|(r, _)| matches!(*r, "S" | "O" | "A")) {
-            let (types, state, form) = parse_types(spec)?;
+            let (mut types, state, form) = parse_types(spec)?;
             let role = match role {
                 "S" => SlotRole::Subject,
                 "O" => SlotRole::Object,
                 _ => SlotRole::Pair,
             };
+            // a bare `State` also takes the companies and blocs the ontology allows on that side
+            // ("LIG Nex1 signed a contract with Iraq"); ministries and armies still stand for their state
+            let info = relation.info();
+            // (not a company as buyer: "Roketsan signed a contract with Indonesia to supply missiles")
+            let takes_orgs = match role {
+                SlotRole::Subject => info.subjects.contains(&EntityType::Organization) && relation != Relation::BuysWeaponsFrom,
+                SlotRole::Object => info.objects.contains(&EntityType::Organization),
+                SlotRole::Pair => info.subjects.contains(&EntityType::Organization) && info.objects.contains(&EntityType::Organization),
+            };
+            if state && takes_orgs && spec.split('/').next() == Some("State") {
+                types.push(EntityType::Organization);
+                types.sort();
+            }
             Element::Slot(Slot { role, types, state, officials_as_state: state && !relation.is_personal(), places_as_state: state && relation == Relation::InConflictWith, form })
         } else {
             let optional = token.ends_with('?') && token.len() > 1;

@@ -1,7 +1,6 @@
-//! Weapon systems the gazetteer does not know, recognised by the noun that introduces them:
-//! "PULS rocket artillery systems", "SPYDER air defense system", "منظومة سبايدر", "سامانه آکاش",
-//! "پهپاد «آکینجی»". The nouns are in `data/lexicon/<lang>/weapon-nouns.tsv`. English puts the name
-//! before the noun, Arabic and Persian after it.
+//! Nouns that introduce a name the gazetteer may not know: weapon nouns ("PULS rocket artillery
+//! systems", "منظومة سبايدر", "پهپاد «آکینجی»"; `data/lexicon/<lang>/weapon-nouns.tsv`) and company
+//! nouns ("defence firm ASFAT", "شركة «ستار»", "شرکت صنایع هوایی"; `company-nouns.tsv`).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -13,19 +12,21 @@ use crate::data::{DataError, RowProblem, lexicon_rows};
 use crate::text::lang::Lang;
 use crate::text::token::Token;
 
-/// The most words a discovered weapon name may have ("Spike NLOS", "JF-17C Block III").
+/// The most words a name introduced by a noun may have ("Spike NLOS", "JF-17C Block III").
 pub const NAME_MAX_WORDS: usize = 4;
 
+/// The introducing nouns of one kind of thing, per language.
 #[derive(Debug, Default, Clone)]
-pub struct WeaponNouns {
+pub struct KindNouns {
     /// Per language, the nouns' token keys, longest first.
     nouns: HashMap<Lang, Vec<Vec<String>>>,
 }
 
-impl WeaponNouns {
-    pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<WeaponNouns, DataError> {
-        let mut w = WeaponNouns::default();
-        for (lang, row) in lexicon_rows(lexicon_dir, "weapon-nouns.tsv", &["kind", "forms"], problems)? {
+impl KindNouns {
+    /// Loads `<lang>/<file>` of every language (columns `kind`, `forms`).
+    pub fn load(lexicon_dir: &Path, file: &str, problems: &mut Vec<RowProblem>) -> Result<KindNouns, DataError> {
+        let mut w = KindNouns::default();
+        for (lang, row) in lexicon_rows(lexicon_dir, file, &["kind", "forms"], problems)? {
             w.nouns.entry(lang).or_default().extend(row.list("forms").into_iter().map(name_keys).filter(|k| !k.is_empty()));
         }
         for list in w.nouns.values_mut() {
@@ -34,7 +35,7 @@ impl WeaponNouns {
         Ok(w)
     }
 
-    /// The weapon nouns in `tokens[range]`, longest at each position, not overlapping.
+    /// The nouns in `tokens[range]`, longest at each position, not overlapping.
     pub fn find(&self, lang: Lang, tokens: &[Token], range: Range<usize>) -> Vec<Range<usize>> {
         let Some(nouns) = self.nouns.get(&lang) else { return Vec::new() };
         let mut out = Vec::new();

@@ -1,0 +1,194 @@
+//! Names the gazetteer lacks, introduced by a noun of their kind: weapon systems ("SPYDER air
+//! defense system", "منظومة سبايدر", "سامانه «آکاش»") and companies ("Turkish defence firm ASFAT",
+//! "شركة «ستار ديفنس» التركية", "شرکت «پارس» ایرانی"). English puts a weapon's name before its noun
+//! and a company's after it; Arabic and Persian put both after.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::EntityLayer;
+use crate::entities::nouns::NAME_MAX_WORDS;
+use crate::entities::{DocEntities, Entity, EntityType, Form, slug};
+use crate::text::lang::Lang;
+use crate::text::normalize::is_quote;
+use crate::text::token::{Token, TokenKind};
+use crate::text::TextDoc;
+
+/// What a noun introduces.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Introduced {
+    Weapon,
+    Company,
+}
+
+impl EntityLayer {
+    pub(super) fn find_weapons(&self, doc: &TextDoc, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang) {
+        self.find_introduced(doc, out, lang_of, Introduced::Weapon);
+    }
+
+    pub(super) fn find_companies(&self, doc: &TextDoc, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang) {
+        self.find_introduced(doc, out, lang_of, Introduced::Company);
+    }
+
+    fn find_introduced(&self, doc: &TextDoc, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang, what: Introduced) {
+        let tokens = &doc.tokens;
+        let nouns = match what {
+            Introduced::Weapon => &self.weapons,
+            Introduced::Company => &self.companies,
+        };
+        let mut known: HashMap<String, usize> = HashMap::new();
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            if doc.paragraphs[sentence.paragraph].furniture {
+                continue;
+            }
+            let lang = lang_of(s);
+            for noun in nouns.find(lang, tokens, sentence.tokens.clone()) {
+                if noun.clone().any(|t| Self::mention_at(out, t).is_some()) {
+                    continue;
+                }
+                let found = match (what, lang) {
+                    (Introduced::Weapon, Lang::En) => self.capitalised_before(doc, out, sentence.tokens.start, noun.start).map(|r| (r, false)),
+                    (Introduced::Company, Lang::En) => self.capitalised_after(doc, out, sentence.tokens.end, noun.end).map(|r| (r, false)),
+                    _ => self.name_after(doc, out, lang, sentence.tokens.end, noun.end),
+                };
+                let Some((range, quoted)) = found else { continue };
+                let words: Vec<&Token> = tokens[range.clone()].iter().filter(|t| t.kind != TokenKind::Punct).collect();
+                // a name needs a word that is not common ("Military drones" is no system), unless quoted
+                let distinctive = |t: &&Token| t.kind == TokenKind::Number || !self.roles.is_common(lang, &t.key) || doc.text[t.start..t.end].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+                if words.is_empty() || words.iter().all(|t| t.kind == TokenKind::Number) || !quoted && !words.iter().any(distinctive) {
+                    continue;
+                }
+                let surface = doc.text[tokens[range.start].start..tokens[range.end - 1].end].to_string();
+                let key: String = words.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
+                let country = match what {
+                    Introduced::Company => self.nationality_next_to(doc, out, lang, &noun, &range),
+                    Introduced::Weapon => None,
+                };
+                let entity = *known.entry(key).or_insert_with(|| {
+                    let label = self.translit.to_latin(lang, &surface);
+                    let mut names = HashMap::new();
+                    names.insert(Lang::En, vec![label.clone()]);
+                    names.insert(lang, vec![surface.clone()]);
+                    let entity = match what {
+                        Introduced::Weapon => Entity::named(format!("weapon-{}", slug(&label)), EntityType::WeaponSystem, label, names),
+                        Introduced::Company => Entity {
+                            country: country.map(|c| out.entity(&self.gazetteer, c).id.clone()),
+                            role: Some("company".into()),
+                            ..Entity::named(format!("org-{}", slug(&label)), EntityType::Organization, label, names)
+                        },
+                    };
+                    out.discovered.push(Entity { discovered: true, ..entity });
+                    self.gazetteer.len() + out.discovered.len() - 1
+                });
+                let mention = self.mention(doc, entity, range, Form::Name, s, false);
+                out.mentions.push(mention);
+            }
+        }
+    }
+
+    /// English: the capitalised words (or numbers, glued hyphens) right before `end`, up to the
+    /// sentence start: "SPYDER air defense system", "36 PULS systems" (the count is no part of it).
+    fn capitalised_before(&self, doc: &TextDoc, out: &DocEntities, sentence_start: usize, end: usize) -> Option<Range<usize>> {
+        let tokens = &doc.tokens;
+        let words = |r: &Range<usize>| tokens[r.clone()].iter().filter(|t| t.kind != TokenKind::Punct).count();
+        let mut range = end..end;
+        while range.start > sentence_start && words(&range) < NAME_MAX_WORDS {
+            let t = &tokens[range.start - 1];
+            let hyphen = t.kind == TokenKind::Punct && t.key == "-" && t.glued;
+            if !(hyphen || self.capitalised(doc, t) && t.kind != TokenKind::Punct) || Self::mention_at(out, range.start - 1).is_some() || self.roles.is_stopword(Lang::En, &t.key) {
+                break;
+            }
+            range.start -= 1;
+        }
+        Some(trim(tokens, range)).filter(|r| !r.is_empty())
+    }
+
+    /// English: the capitalised words right after `start`: "defence firm ASFAT", "the company
+    /// Nurol Makina" (not "the company said").
+    fn capitalised_after(&self, doc: &TextDoc, out: &DocEntities, sentence_end: usize, start: usize) -> Option<Range<usize>> {
+        let tokens = &doc.tokens;
+        let mut range = start..start;
+        while range.end < sentence_end && range.len() < NAME_MAX_WORDS {
+            let t = &tokens[range.end];
+            let hyphen = t.kind == TokenKind::Punct && t.key == "-" && t.glued && !range.is_empty();
+            if !(hyphen || self.capitalised(doc, t) && t.kind != TokenKind::Punct) || Self::mention_at(out, range.end).is_some() || self.roles.is_stopword(Lang::En, &t.key) {
+                break;
+            }
+            range.end += 1;
+        }
+        Some(trim(tokens, range)).filter(|r| !r.is_empty())
+    }
+
+    fn capitalised(&self, doc: &TextDoc, t: &Token) -> bool {
+        doc.text[t.start..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+
+    /// Arabic and Persian: a quoted name right after `start`, or up to four name-like words there (no
+    /// adjective, common word or next noun of a kind); whether the name was quoted.
+    fn name_after(&self, doc: &TextDoc, out: &DocEntities, lang: Lang, sentence_end: usize, start: usize) -> Option<(Range<usize>, bool)> {
+        let tokens = &doc.tokens;
+        let free = |t: usize| Self::mention_at(out, t).is_none();
+        let quoted = tokens.get(start).is_some_and(|t| t.kind == TokenKind::Punct && is_quote(t.key.chars().next().unwrap_or(' ')));
+        if quoted {
+            let mut range = start + 1..start + 1;
+            while range.end < sentence_end && range.len() < NAME_MAX_WORDS + 1 && tokens[range.end].kind != TokenKind::Punct && free(range.end) {
+                range.end += 1;
+            }
+            let closed = tokens.get(range.end).is_some_and(|t| t.kind == TokenKind::Punct);
+            return closed.then(|| (trim(tokens, range), true)).filter(|(r, _)| !r.is_empty());
+        }
+        let mut range = start..start;
+        let mut words = 0;
+        while range.end < sentence_end && words < NAME_MAX_WORDS {
+            let t = &tokens[range.end];
+            // adjectives are no names: Arabic nisba endings and the article ("هجومية", "المشمولة"),
+            // Persian -ی ("خودکششی"); nor is the next noun of a kind
+            let adjective = match lang {
+                Lang::Ar => t.key.starts_with("ال") || ["يه", "يون", "يين", "يات"].iter().any(|e| t.key.ends_with(e)),
+                Lang::Fa => t.key.ends_with('ي'),
+                Lang::En => false,
+            };
+            if !self.weapons.find(lang, tokens, range.end..range.end + 1).is_empty() || !self.companies.find(lang, tokens, range.end..range.end + 1).is_empty() {
+                break;
+            }
+            words += usize::from(t.kind != TokenKind::Punct);
+            let name_like = t.kind == TokenKind::Number
+                || t.key.is_ascii() && t.is_word()
+                || t.is_word() && !adjective && !self.roles.is_common(lang, &t.key) && !self.roles.is_stopword(lang, &t.key);
+            let hyphen = t.kind == TokenKind::Punct && t.key == "-" && t.glued && !range.is_empty();
+            if !(name_like || hyphen) || !free(range.end) {
+                break;
+            }
+            range.end += 1;
+        }
+        Some((trim(tokens, range), false)).filter(|(r, _)| !r.is_empty())
+    }
+
+    /// The state whose nationality adjective stands next to a company's noun and name: before the
+    /// noun in English ("Turkish defence firm"), after the name in Arabic and Persian ("شركة X
+    /// التركية"), or between noun and name ("الشركة التركية X" is not read as a name).
+    fn nationality_next_to(&self, doc: &TextDoc, out: &DocEntities, lang: Lang, noun: &Range<usize>, name: &Range<usize>) -> Option<usize> {
+        let country_at = |t: usize| {
+            Self::mention_at(out, t).filter(|&m| out.mentions[m].form == Form::Adjective).map(|m| out.mentions[m].entity).filter(|&e| out.entity(&self.gazetteer, e).kind == EntityType::Country)
+        };
+        match lang {
+            // "Turkish firm", "Turkish defence firm", "Turkey's state-owned defence firm"
+            Lang::En => (noun.start.saturating_sub(3)..noun.start).rev().find_map(country_at),
+            _ => {
+                let after = name.end + usize::from(doc.tokens.get(name.end).is_some_and(|t| t.kind == TokenKind::Punct && is_quote(t.key.chars().next().unwrap_or(' '))));
+                country_at(after)
+            }
+        }
+    }
+}
+
+/// A name span without punctuation at its end, nor counts and punctuation at its start ("36 PULS").
+fn trim(tokens: &[Token], mut range: Range<usize>) -> Range<usize> {
+    while !range.is_empty() && tokens[range.end - 1].kind == TokenKind::Punct {
+        range.end -= 1;
+    }
+    while !range.is_empty() && matches!(tokens[range.start].kind, TokenKind::Number | TokenKind::Punct) {
+        range.start += 1;
+    }
+    range
+}
