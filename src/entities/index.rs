@@ -29,6 +29,9 @@ struct Entry {
     lang: Option<Lang>,
     /// Names of places can be turned into adjectives by a suffix ("ترکیه‌ای"); others cannot.
     place: bool,
+    /// Also a common word ("مالي", financial): it names the entity only where the document names it
+    /// otherwise too.
+    ambiguous: bool,
 }
 
 /// Names of entities indexed by the key of their first token.
@@ -45,6 +48,8 @@ pub struct NameMatch {
     pub form: Form,
     /// Proclitic letters on the first token ("و", "ل", "وب").
     pub proclitic: String,
+    /// Matched by a name that is also a common word (see [`NameIndex::add_ambiguous`]).
+    pub ambiguous: bool,
 }
 
 /// The keys of a name: its word and number tokens (hyphens and dots are ignored: "Arrow-3" is
@@ -75,7 +80,7 @@ impl NameIndex {
                         for form in arabic_nisba_forms(last) {
                             let mut k = head.to_vec();
                             k.push(form);
-                            self.add_keys(Entry { keys: k, entity: i, form: Form::Adjective, capitalised: false, acronym: false, lang: Some(lang), place });
+                            self.add_keys(Entry { keys: k, entity: i, form: Form::Adjective, capitalised: false, acronym: false, lang: Some(lang), place, ambiguous: false });
                         }
                     }
                 } else {
@@ -85,7 +90,17 @@ impl NameIndex {
         }
     }
 
+    /// A name of `entity` that is also a common word of `lang` ("مالي", financial; "چاد"): found like
+    /// any name, but marked, for the caller to keep only where the document names the entity otherwise.
+    pub fn add_ambiguous(&mut self, entity: usize, name: &str, lang: Lang, place: bool) {
+        self.add_entry(entity, Form::Name, name, lang, place, true);
+    }
+
     fn add(&mut self, entity: usize, form: Form, name: &str, lang: Lang, place: bool) {
+        self.add_entry(entity, form, name, lang, place, false);
+    }
+
+    fn add_entry(&mut self, entity: usize, form: Form, name: &str, lang: Lang, place: bool, ambiguous: bool) {
         let latin = name.chars().any(|c| c.is_ascii_alphabetic()) && !name.chars().any(crate::text::normalize::is_arabic_script);
         let capitalised = latin && name.chars().next().is_some_and(char::is_uppercase);
         let acronym = latin && name.chars().count() <= 5 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
@@ -93,9 +108,9 @@ impl NameIndex {
         let keys = name_keys(name);
         if keys.len() > 1 && !latin {
             // Persian and Arabic compounds are written joined, with ZWNJ, or apart: "قره‌باغ", "قره باغ"
-            self.add_keys(Entry { keys: vec![keys.concat()], entity, form, capitalised: false, acronym: false, lang, place });
+            self.add_keys(Entry { keys: vec![keys.concat()], entity, form, capitalised: false, acronym: false, lang, place, ambiguous });
         }
-        self.add_keys(Entry { keys, entity, form, capitalised, acronym, lang, place });
+        self.add_keys(Entry { keys, entity, form, capitalised, acronym, lang, place, ambiguous });
     }
 
     fn add_keys(&mut self, entry: Entry) {
@@ -165,7 +180,7 @@ impl NameIndex {
                         continue; // "Israelis" is the people, but "Georgias" is no name, "فارسی" is not Fars
                     }
                     let form = if v.adjectival { Form::Adjective } else { e.form };
-                    consider(NameMatch { entity: e.entity, tokens: i..i + taken, form, proclitic: prefix.proclitic.clone() }, prefix.stripped || v.stripped);
+                    consider(NameMatch { entity: e.entity, tokens: i..i + taken, form, proclitic: prefix.proclitic.clone(), ambiguous: e.ambiguous }, prefix.stripped || v.stripped);
                 }
             }
             // multi-token names
@@ -175,7 +190,7 @@ impl NameIndex {
                 }
                 if let Some((next, stripped, adjectival)) = match_rest(lang, tokens, i + taken, end, &e.keys[1..]).filter(|r| !r.2 || e.place) {
                     let form = if adjectival { Form::Adjective } else { e.form };
-                    consider(NameMatch { entity: e.entity, tokens: i..next, form, proclitic: prefix.proclitic.clone() }, prefix.stripped || stripped);
+                    consider(NameMatch { entity: e.entity, tokens: i..next, form, proclitic: prefix.proclitic.clone(), ambiguous: e.ambiguous }, prefix.stripped || stripped);
                 }
             }
         }

@@ -165,6 +165,8 @@ pub struct Mention {
     pub furniture: bool,
     /// Arabic proclitic letters on the first token ("و" of "وأذربيجان", "ل" of "لباكو").
     pub proclitic: String,
+    /// By a name that is also a common word ("مالي"): kept only if the document names the entity otherwise.
+    pub ambiguous: bool,
 }
 
 /// A person's office as stated in the text: "وزير الدفاع الإسرائيلي يوآف جالانت".

@@ -18,7 +18,7 @@ use super::translit::Transliterator;
 use super::nouns::KindNouns;
 use super::fuzzy::skeleton;
 use super::{DocEntities, Entity, EntityType, Form, Mention};
-use crate::data::{DataError, RowProblem};
+use crate::data::{DataError, RowProblem, lexicon_rows};
 use crate::text::lang::Lang;
 use crate::text::token::TokenKind;
 use crate::text::TextDoc;
@@ -53,9 +53,20 @@ impl EntityLayer {
             .filter(|(_, e)| e.kind == EntityType::Person)
             .map(|(i, e)| (i, skeleton(&crate::eval::gold::key(&e.label))))
             .collect();
+        let mut index = NameIndex::build(&gazetteer);
+        for (lang, row) in lexicon_rows(&lexicon, "ambiguous-names.tsv", &["id", "forms"], problems)? {
+            let Some(entity) = gazetteer.index_of(row.get("id")) else {
+                problems.push(row.problem(format!("unknown gazetteer id `{}`", row.get("id"))));
+                continue;
+            };
+            let place = matches!(gazetteer.entities[entity].kind, EntityType::Country | EntityType::City | EntityType::Region);
+            for form in row.list("forms") {
+                index.add_ambiguous(entity, form, lang, place);
+            }
+        }
         Ok(EntityLayer {
             person_skeletons,
-            index: NameIndex::build(&gazetteer),
+            index,
             roles: RoleLexicon::load(&lexicon, problems)?,
             coref: CorefLexicon::load(&lexicon, problems)?,
             translit: Transliterator::load(&lexicon.join("translit.tsv"), problems)?,
@@ -85,9 +96,11 @@ impl EntityLayer {
                 }
                 let mut mention = self.mention(doc, m.entity, m.tokens, m.form, s, furniture);
                 mention.proclitic = m.proclitic;
+                mention.ambiguous = m.ambiguous;
                 out.mentions.push(mention);
             }
         }
+        drop_unconfirmed_names(&self.gazetteer, &mut out);
         drop_foreign_abbreviations(doc, &mut out);
         self.find_weapons(doc, &mut out, &lang_of);
         self.find_companies(doc, &mut out, &lang_of);
@@ -120,7 +133,7 @@ impl EntityLayer {
 
     fn mention(&self, doc: &TextDoc, entity: usize, tokens: Range<usize>, form: Form, sentence: usize, furniture: bool) -> Mention {
         let (start, end) = (doc.tokens[tokens.start].start, doc.tokens[tokens.end - 1].end);
-        Mention { entity, tokens, start, end, form, sentence, furniture, proclitic: String::new() }
+        Mention { entity, tokens, start, end, form, sentence, furniture, proclitic: String::new(), ambiguous: false }
     }
 
     fn mention_at(out: &DocEntities, token: usize) -> Option<usize> {
@@ -133,6 +146,22 @@ impl EntityLayer {
 
 }
 
+
+/// A name that is also a common word ("مالي", financial) counts only where the document names its entity
+/// otherwise too: by another name, an adjective, or its capital ("باماكو").
+fn drop_unconfirmed_names(gazetteer: &Gazetteer, out: &mut DocEntities) {
+    let confirmed: Vec<usize> = out
+        .mentions
+        .iter()
+        .filter(|m| !m.ambiguous)
+        .flat_map(|m| {
+            let capital_of = gazetteer.entities.get(m.entity).and_then(|e| e.stands_for.as_deref()).and_then(|id| gazetteer.index_of(id));
+            [Some(m.entity), capital_of]
+        })
+        .flatten()
+        .collect();
+    out.mentions.retain(|m| !m.ambiguous || confirmed.contains(&m.entity));
+}
 
 /// An abbreviation in brackets names what stands right before it: "Kazakhstan Aviation Industry (KAI)"
 /// is not Korea Aerospace Industries, "Israel Aerospace Industries (IAI)" is IAI. A bracketed name
@@ -330,6 +359,17 @@ mod tests {
         // ordinary words after or before the noun are no system
         assert!(discovered("Military drones and new missiles were shown at the parade in the capital on Sunday.").is_empty());
         assert!(discovered("استخدم الجيش طائرات مسيرة هجومية إسرائيلية الصنع في الحرب الأخيرة على الحدود.").is_empty());
+    }
+
+    #[test]
+    fn a_name_that_is_a_common_word_needs_the_document_to_name_its_entity_otherwise() {
+        let ids = |text: &str| {
+            let (text_layer, layer) = layers();
+            let found = layer.recognize(&text_layer.analyze(text.to_string()));
+            found.mentions.iter().map(|m| layer.entity(&found, m.entity).id.clone()).collect::<Vec<_>>()
+        };
+        assert!(ids("أسقطت الجزائر طائرة مسيرة تابعة لمالي، واستدعت باماكو سفيرها.").contains(&"mali".to_string()));
+        assert!(!ids("قدمت الجزائر دعما مالي كبيرا للمغرب.").contains(&"mali".to_string()));
     }
 
     #[test]
