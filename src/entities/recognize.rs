@@ -362,6 +362,12 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_name_ends_where_common_words_begin() {
+        let people = discovered("وعقد الرئيس المصري عبد الفتاح السيسي ونظيره الإريتري أسياس أفورقي محادثات مغلقة في أسمرة.");
+        assert_eq!(people, [("Asyas Afurqi".to_string(), EntityType::Person)]);
+    }
+
+    #[test]
     fn a_name_that_is_a_common_word_needs_the_document_to_name_its_entity_otherwise() {
         let ids = |text: &str| {
             let (text_layer, layer) = layers();

@@ -286,6 +286,13 @@ impl EntityLayer {
         if forward {
             let words = |r: &std::ops::Range<usize>| tokens[r.clone()].iter().filter(|t| t.is_word()).count();
             while range.end < sentence.end && words(&range) < NAME_MAX_WORDS && Self::mention_at(out, range.end).is_none() {
+                // after two words of a name, a common word that is no given name (nor an Arabic family
+                // name with the article) starts the sentence's next part: "أسياس أفورقي | محادثات"
+                let t = &tokens[range.end];
+                let next_part = lang != Lang::En && words(&range) >= 2 && self.roles.is_common(lang, &t.key) && !self.roles.is_given_name(lang, &t.key) && !(lang == Lang::Ar && t.key.starts_with("ال"));
+                if next_part {
+                    break;
+                }
                 if is_name_word(&tokens[range.end]) {
                     range.end += 1;
                     continue;
