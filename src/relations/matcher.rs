@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
-use super::{Modality, RelationLayer, RelationMention, TextSpan};
+use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
 use crate::entities::{DocEntities, EntityType, Form};
@@ -609,12 +609,16 @@ fn emit(ctx: &Ctx, relations: &RelationLayer, rule: &Rule, s: usize, b: Bindings
         if !info.subjects.contains(&kind(subject.entity)) || !info.objects.contains(&kind(object.entity)) {
             continue;
         }
+        // "Jordanian F-16 jets": an American system, so the adjective names its user
+        let gazetteer = &ctx.layer.gazetteer;
+        let maker = ctx.entities.entity(gazetteer, object.entity).country.as_deref().and_then(|id| gazetteer.index_of(id));
+        let relation = if rule.user_if_foreign && subject.adjective && maker.is_some_and(|m| m != subject.entity) { Relation::UsesWeapon } else { rule.relation };
         let mut confidence = rule.confidence * modality.weight() * (1.0 - 0.02 * b.gap_words as f64);
         if subject.coreference || object.coreference {
             confidence *= 0.85;
         }
         out.push(RelationMention {
-            relation: rule.relation,
+            relation,
             subject: subject.entity,
             object: object.entity,
             sentence: s,

@@ -35,8 +35,9 @@
 //!
 //! Options: `conf=0.9` (the rule's confidence, default 0.8), `modality=considered` (what the
 //! phrasing itself implies), `attribute=true` (the phrasing describes a thing, "Russian-made
-//! S-300", so a denial elsewhere in the clause does not touch it), `id=name` (shown in evidence;
-//! default `LANG:LINE`).
+//! S-300", so a denial elsewhere in the clause does not touch it), `user-if-foreign=true` (a maker
+//! adjective that may name the user: "Jordanian F-16 jets" is `usesWeapon` where the gazetteer gives
+//! the system another maker state), `id=name` (shown in evidence; default `LANG:LINE`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -162,6 +163,9 @@ pub struct Rule {
     /// The phrasing describes a thing rather than reports an event ("Russian-made S-300"): the
     /// clause's negation or attribution does not apply to it.
     pub attribute: bool,
+    /// `user-if-foreign=true` on a maker-adjective phrasing ("Jordanian F-16 jets"): where the gazetteer
+    /// gives the system another maker state, the adjective names its user (`usesWeapon`).
+    pub user_if_foreign: bool,
 }
 
 impl Rule {
@@ -390,7 +394,7 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
     if !elements.iter().any(|e| matches!(e, Element::Cue { optional: false, .. })) {
         return Err("a rule needs at least one cue that is not optional".into());
     }
-    let mut rule = Rule { id: String::new(), relation, lang, elements, confidence: 0.8, modality: None, attribute: false };
+    let mut rule = Rule { id: String::new(), relation, lang, elements, confidence: 0.8, modality: None, attribute: false, user_if_foreign: false };
     for option in options.split_whitespace() {
         let (key, value) = option.split_once('=').ok_or_else(|| format!("option `{option}` is not key=value"))?;
         match key {
@@ -400,7 +404,8 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
             "modality" => rule.modality = Some(Modality::parse(value).ok_or_else(|| format!("unknown modality `{value}`"))?),
             "id" => rule.id = value.to_string(),
             "attribute" => rule.attribute = value.parse().map_err(|_| format!("attribute `{value}` is not true or false"))?,
-            other => return Err(format!("unknown option `{other}` (conf, modality, attribute, id)")),
+            "user-if-foreign" => rule.user_if_foreign = value.parse().map_err(|_| format!("user-if-foreign `{value}` is not true or false"))?,
+            other => return Err(format!("unknown option `{other}` (conf, modality, attribute, user-if-foreign, id)")),
         }
     }
     Ok(rule)
