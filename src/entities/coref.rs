@@ -2,7 +2,8 @@
 //! "both countries" (the last two), "الدول الثلاث" (the last three), "این کشور" (the last one); and
 //! at people: "الوزيران", "the two ministers", "سه وزیر" (the last two or three people named); and
 //! "بلاده", "کشورش", "his country": the state of the speaker or official named before it; and
-//! "المملكة", "the Kingdom": the kingdom the article talks about most.
+//! "المملكة", "the Kingdom": the kingdom the article talks about most; and "the system", "هذه
+//! المنظومة", "این پهپادها": the weapon system named last.
 //! Loaded from `data/lexicon/<lang>/coreference.tsv`.
 
 use std::path::Path;
@@ -31,6 +32,9 @@ pub enum Target {
     Speaker,
     /// The kingdom the article names most: "المملكة", "the Kingdom".
     Kingdom,
+    /// The weapon system named last, in this or the two sentences before: "the system", "هذه المنظومة",
+    /// "این پهپادها".
+    Weapon,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -58,11 +62,12 @@ impl CorefLexicon {
                 "triple" => (3, false, Target::Named),
                 "own-country" => (1, false, Target::Speaker),
                 "kingdom" => (1, false, Target::Kingdom),
+                "weapon" => (1, false, Target::Weapon),
                 "person" => (1, true, Target::Named),
                 "people-pair" => (2, true, Target::Named),
                 "people-triple" => (3, true, Target::Named),
                 other => {
-                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, kingdom, person, people-pair, people-triple)")));
+                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, kingdom, weapon, person, people-pair, people-triple)")));
                     continue;
                 }
             };

@@ -303,6 +303,19 @@ mod tests {
     }
 
     #[test]
+    fn the_system_is_the_weapon_named_before_it() {
+        assert_eq!(referents("Turkey unveiled the Anka drone in 2023. Kazakhstan will build the drones under licence."), ["TAI Anka"]);
+        assert_eq!(referents("أعلنت كوريا الجنوبية عن منظومة إم-سام الجديدة. واشترت الإمارات والسعودية نسخا من هذه المنظومة."), ["KM-SAM"]);
+        // the article's system, not one named in passing just before
+        assert_eq!(
+            referents("عراق سامانه «ام-سام» را از کره جنوبی خرید. سامانه «ام-سام» برد متوسط دارد. عراق خرید سامانه «اس-۴۰۰» را نیز بررسی کرده بود. کره جنوبی پیش‌تر همین سامانه را به امارات فروخته است."),
+            ["KM-SAM"]
+        );
+        // a noun that introduces a name refers to nothing
+        assert!(referents("Turkey unveiled the Anka drone in 2023. Qatar has bought the drones Bayraktar TB2 and Akinci.").is_empty());
+    }
+
+    #[test]
     fn an_office_after_and_is_not_the_previous_name_s() {
         let found = offices("وحضر المراسم وزير الدفاع السعودي الأمير خالد بن سلمان، وقائد الجيش الباكستاني وآخرون.");
         assert!(!found.iter().any(|(p, _, st)| p == "Khalid bin Salman" && st == "Pakistan"), "{found:?}");

@@ -78,6 +78,7 @@ impl EntityLayer {
                 if r.target != Target::Named {
                     let state = match r.target {
                         Target::Speaker => self.speakers_state(out, s, r.tokens.start),
+                        Target::Weapon => self.last_weapon(doc, out, s, r.tokens.clone()),
                         _ => self.main_kingdom(out, r.tokens.start),
                     };
                     if let Some(state) = state {
@@ -154,8 +155,29 @@ impl EntityLayer {
         out.mentions.extend(added);
     }
 
-    /// The state of the nearest person, state body or state named before `token` in sentence `s`
-    /// ("قال وزير الدفاع التركي إن بلاده …": Turkey).
+    /// The weapon system a phrase like "the system" points back at: the nearest one named before it in
+    /// its sentence, else of those named in the two sentences before and the article's main one, the one
+    /// named most so far (the nearer on a tie: "همین سامانه" is the article's system, not one named in
+    /// passing).
+    /// None where a name follows the phrase ("المسيّرات الانتحارية «هاروب»", "the drones Bayraktar"):
+    /// that introduces a system, it does not refer back.
+    fn last_weapon(&self, doc: &TextDoc, out: &DocEntities, s: usize, tokens: std::ops::Range<usize>) -> Option<usize> {
+        let is_weapon = |e: usize| out.entity(&self.gazetteer, e).kind == EntityType::WeaponSystem;
+        let named_after = out.mentions.iter().any(|m| m.sentence == s && m.tokens.start >= tokens.end && m.tokens.start <= tokens.end + 2 && is_weapon(m.entity));
+        let quoted = doc.tokens.get(tokens.end).is_some_and(|t| t.kind == TokenKind::Punct && crate::text::normalize::is_quote(t.key.chars().next().unwrap_or(' ')));
+        if named_after || quoted {
+            return None;
+        }
+        let before: Vec<&Mention> = out.mentions.iter().filter(|m| m.tokens.end <= tokens.start && !m.furniture && m.form != Form::Coreference && is_weapon(m.entity)).collect();
+        if let Some(here) = before.iter().filter(|m| m.sentence == s).max_by_key(|m| m.tokens.start) {
+            return Some(here.entity);
+        }
+        let count = |e: usize| before.iter().filter(|m| m.entity == e).count();
+        let recent = before.iter().filter(|m| m.sentence + RECENT_SENTENCES >= s);
+        let main = before.iter().max_by_key(|m| (count(m.entity), m.tokens.start));
+        recent.chain(main).max_by_key(|m| (count(m.entity), m.tokens.start)).map(|m| m.entity)
+    }
+
     /// The kingdom named most before `token` (a state with "مملكة"/"Kingdom" in one of its names).
     fn main_kingdom(&self, out: &DocEntities, token: usize) -> Option<usize> {
         let kingdom = |e: usize| out.entity(&self.gazetteer, e).names.values().flatten().any(|n| n.contains("مملكة") || n.contains("Kingdom"));
@@ -178,6 +200,8 @@ impl EntityLayer {
         counts.into_iter().max_by_key(|c| c.1).map(|c| c.0)
     }
 
+    /// The state of the nearest person, state body or state named before `token` in sentence `s`
+    /// ("قال وزير الدفاع التركي إن بلاده …": Turkey).
     pub(super) fn speakers_state(&self, out: &DocEntities, s: usize, token: usize) -> Option<usize> {
         let mut before: Vec<(usize, &Mention)> = out.mentions.iter().enumerate().filter(|(_, m)| m.sentence == s && m.tokens.end <= token && m.form != Form::Coreference).collect();
         before.sort_by_key(|(_, m)| m.tokens.start);
