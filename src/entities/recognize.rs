@@ -1,10 +1,11 @@
 //! The entity layer's pass over one document: gazetteer names, offices and the people they
-//! introduce (`offices`), weapon systems and companies named by their noun (`introduced`), then
-//! back-references (`backrefs`).
+//! introduce (`offices`), weapon systems and companies named by their noun (`introduced`),
+//! back-references (`backrefs`), and ruling bodies named by their seat (`seats`).
 
 mod backrefs;
 mod introduced;
 mod offices;
+mod seats;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -40,6 +41,7 @@ pub struct EntityLayer {
     translit: Transliterator,
     weapons: KindNouns,
     companies: KindNouns,
+    ruling_bodies: KindNouns,
 }
 
 impl EntityLayer {
@@ -72,6 +74,7 @@ impl EntityLayer {
             translit: Transliterator::load(&lexicon.join("translit.tsv"), problems)?,
             weapons: KindNouns::load(&lexicon, "weapon-nouns.tsv", problems)?,
             companies: KindNouns::load(&lexicon, "company-nouns.tsv", problems)?,
+            ruling_bodies: KindNouns::load(&lexicon, "ruling-bodies.tsv", problems)?,
             gazetteer,
         })
     }
@@ -100,7 +103,7 @@ impl EntityLayer {
                 out.mentions.push(mention);
             }
         }
-        drop_unconfirmed_names(&self.gazetteer, &mut out);
+        drop_unconfirmed_names(doc, &self.gazetteer, &mut out);
         drop_foreign_abbreviations(doc, &mut out);
         self.find_weapons(doc, &mut out, &lang_of);
         self.find_companies(doc, &mut out, &lang_of);
@@ -116,6 +119,7 @@ impl EntityLayer {
         }
         self.find_short_names(doc, &mut out, &lang_of);
         self.resolve_back_references(doc, &mut out, &lang_of);
+        self.extend_to_ruling_bodies(doc, &mut out, &lang_of);
         sort_mentions(&mut out);
         out
     }
@@ -148,8 +152,9 @@ impl EntityLayer {
 
 
 /// A name that is also a common word ("مالي", financial) counts only where the document names its entity
-/// otherwise too: by another name, an adjective, or its capital ("باماكو").
-fn drop_unconfirmed_names(gazetteer: &Gazetteer, out: &mut DocEntities) {
+/// otherwise too: by another name, an adjective, or its capital ("باماكو"); or where quotes mark it as a
+/// name ("سامانه «حصار»").
+fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEntities) {
     let confirmed: Vec<usize> = out
         .mentions
         .iter()
@@ -160,7 +165,9 @@ fn drop_unconfirmed_names(gazetteer: &Gazetteer, out: &mut DocEntities) {
         })
         .flatten()
         .collect();
-    out.mentions.retain(|m| !m.ambiguous || confirmed.contains(&m.entity));
+    let quote = |t: Option<&crate::text::token::Token>| t.is_some_and(|t| t.kind == TokenKind::Punct && crate::text::normalize::is_quote(t.key.chars().next().unwrap_or(' ')));
+    let quoted = |m: &Mention| m.tokens.start > 0 && quote(doc.tokens.get(m.tokens.start - 1)) && quote(doc.tokens.get(m.tokens.end));
+    out.mentions.retain(|m| !m.ambiguous || confirmed.contains(&m.entity) || quoted(m));
 }
 
 /// An abbreviation in brackets names what stands right before it: "Kazakhstan Aviation Industry (KAI)"
@@ -389,6 +396,9 @@ mod tests {
         };
         assert!(ids("أسقطت الجزائر طائرة مسيرة تابعة لمالي، واستدعت باماكو سفيرها.").contains(&"mali".to_string()));
         assert!(!ids("قدمت الجزائر دعما مالي كبيرا للمغرب.").contains(&"mali".to_string()));
+        // quotes mark a name
+        assert!(ids("تعتزم تركيا نشر منظومة «حصار» للدفاع الجوي.").contains(&"hisar".to_string()));
+        assert!(!ids("فرض الجيش حصار على المدينة.").contains(&"hisar".to_string()));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! khabar's integration tests: the real binary on the sample corpus and on fixtures, in one test
 //! binary (as ripgrep does). Helpers live here; each area has its module.
 
+mod data;
 mod end_to_end;
 mod exports;
 mod extract;
