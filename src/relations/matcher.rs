@@ -15,6 +15,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
+use super::time_phrases::TimePhrases;
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
@@ -31,8 +32,18 @@ enum ItemKind {
 }
 
 fn word_item(lang: Lang, key: String, punct: bool, tokens: Range<usize>) -> Item {
-    let stems = if punct { Vec::new() } else { prefix_variants(lang, &key).into_iter().skip(1).map(|v| v.key).collect() };
+    let mut stems: Vec<String> = if punct { Vec::new() } else { prefix_variants(lang, &key).into_iter().skip(1).map(|v| v.key).collect() };
+    if lang == Lang::Ar && !punct {
+        stems.extend(future_stems(&key));
+    }
     Item { kind: ItemKind::Word { key, punct, stems }, tokens }
+}
+
+/// An Arabic imperfect verb without its future prefix "سـ" (and a conjunction before it): "ستسلم" is
+/// "تسلم", "وسيزور" is "يزور". Only cue words get it; names keep their letters ("سوريا").
+fn future_stems(key: &str) -> Vec<String> {
+    let rest = key.strip_prefix("وس").or_else(|| key.strip_prefix("فس")).or_else(|| key.strip_prefix('س'));
+    rest.filter(|r| r.chars().count() >= 3 && r.starts_with(['ي', 'ت', 'ن', 'ا'])).map(|r| vec![r.to_string()]).unwrap_or_default()
 }
 
 #[derive(Debug, Clone)]
@@ -148,7 +159,7 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
             continue;
         }
         let Some(lang) = paragraph.lang.or(doc.body_lang()) else { continue };
-        let items = build_items(doc, entities, lang, s, sentence.tokens.clone());
+        let items = build_items(doc, entities, &relations.time, lang, s, sentence.tokens.clone());
         if !items.iter().any(|i| matches!(i.kind, ItemKind::Entity { .. })) {
             continue;
         }
@@ -167,7 +178,7 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
     out
 }
 
-fn build_items(doc: &TextDoc, entities: &DocEntities, lang: Lang, s: usize, tokens: Range<usize>) -> Vec<Item> {
+fn build_items(doc: &TextDoc, entities: &DocEntities, time: &TimePhrases, lang: Lang, s: usize, tokens: Range<usize>) -> Vec<Item> {
     // spans covered by entities: a person's office joins the person's span
     let mut spans: Vec<(Range<usize>, Vec<usize>, String)> = Vec::new();
     let in_sentence: Vec<usize> = (0..entities.mentions.len()).filter(|&m| entities.mentions[m].sentence == s && !entities.mentions[m].furniture).collect();
@@ -220,6 +231,7 @@ fn build_items(doc: &TextDoc, entities: &DocEntities, lang: Lang, s: usize, toke
         }
     }
     spans.sort_by_key(|(sp, _, _)| (sp.start, std::cmp::Reverse(sp.end)));
+    let times: Vec<Range<usize>> = time.find(lang, &doc.tokens, tokens.clone()).into_iter().filter(|p| !spans.iter().any(|(sp, _, _)| sp.start < p.end && p.start < sp.end)).collect();
     let mut items = Vec::new();
     let mut t = tokens.start;
     let mut next_span = 0;
@@ -236,6 +248,11 @@ fn build_items(doc: &TextDoc, entities: &DocEntities, lang: Lang, s: usize, toke
             t = span.end.min(tokens.end);
             items.push(Item { kind: ItemKind::Entity { mentions }, tokens: span });
             next_span += 1;
+            continue;
+        }
+        // time phrases carry no relation: "has in recent years bought", "أعلنت أذربيجان يوم الاثنين أنها"
+        if let Some(phrase) = times.iter().find(|p| p.start == t) {
+            t = phrase.end;
             continue;
         }
         let token = &doc.tokens[t];
@@ -601,16 +618,24 @@ fn emit(ctx: &Ctx, relations: &RelationLayer, rule: &Rule, s: usize, b: Bindings
         (0..p.len()).flat_map(|x| (x + 1..p.len()).flat_map(move |y| std::iter::once((p[x], p[y])).chain(both.then_some((p[y], p[x]))))).collect()
     };
     let info = rule.relation.info();
+    // the states that make a system named in the sentence: a state buys no arms from another when the
+    // sentence's system is its own ("أعلنت فرنسا توقيع عقد مع مصر لتوريد 30 مقاتلة رافال": France sells)
+    let gazetteer = &ctx.layer.gazetteer;
+    let makers: Vec<usize> = if rule.relation == Relation::BuysWeaponsFrom {
+        ctx.entities.mentions.iter().filter(|m| m.sentence == s && !m.furniture).map(|m| ctx.entities.entity(gazetteer, m.entity)).filter(|e| e.kind == EntityType::WeaponSystem).filter_map(|e| e.country.as_deref().and_then(|id| gazetteer.index_of(id))).collect()
+    } else {
+        Vec::new()
+    };
     for (subject, object) in pairs {
         if subject.entity == object.entity {
             continue;
         }
+        let (subject, object) = if makers.contains(&subject.entity) && !makers.contains(&object.entity) { (object, subject) } else { (subject, object) };
         let kind = |e: usize| ctx.entities.entity(&ctx.layer.gazetteer, e).kind;
         if !info.subjects.contains(&kind(subject.entity)) || !info.objects.contains(&kind(object.entity)) {
             continue;
         }
         // "Jordanian F-16 jets": an American system, so the adjective names its user
-        let gazetteer = &ctx.layer.gazetteer;
         let maker = ctx.entities.entity(gazetteer, object.entity).country.as_deref().and_then(|id| gazetteer.index_of(id));
         let relation = if rule.user_if_foreign && subject.adjective && maker.is_some_and(|m| m != subject.entity) { Relation::UsesWeapon } else { rule.relation };
         let mut confidence = rule.confidence * modality.weight() * (1.0 - 0.02 * b.gap_words as f64);

@@ -7,6 +7,7 @@ pub mod modality;
 pub mod ontology;
 pub mod pattern;
 pub mod quantity;
+pub mod time_phrases;
 
 use std::path::Path;
 
@@ -18,6 +19,7 @@ use modality::ModalityLexicon;
 pub use ontology::Relation;
 use pattern::RuleSet;
 pub use quantity::Quantity;
+use time_phrases::TimePhrases;
 
 /// A byte span of the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -52,6 +54,7 @@ pub struct RelationMention {
 pub struct RelationLayer {
     pub rules: RuleSet,
     pub modality: ModalityLexicon,
+    pub time: TimePhrases,
 }
 
 impl RelationLayer {
@@ -59,6 +62,7 @@ impl RelationLayer {
         Ok(RelationLayer {
             rules: RuleSet::load(&data_dir.join("patterns"), problems)?,
             modality: ModalityLexicon::load(&data_dir.join("lexicon"), problems)?,
+            time: TimePhrases::load(&data_dir.join("lexicon"), problems)?,
         })
     }
 }
