@@ -12,7 +12,7 @@ use crate::entities::recognize::EntityLayer;
 use crate::entities::{DocEntities, Entity};
 use crate::input::Article;
 use crate::metadata::{self, Attribution};
-use crate::relations::{RelationLayer, RelationMention, derive, matcher, quantity};
+use crate::relations::{RelationLayer, RelationMention, arms, derive, matcher, quantity};
 use crate::text::dates::PartialDate;
 use crate::text::lang::{Detected, Lang};
 use crate::text::TextLayer;
@@ -195,6 +195,8 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
     if lang.is_some() {
         relations.extend(derive::offices(&entities));
         relations.extend(matcher::extract(&doc, &entities, &k.entities, &k.relations));
+        let supplies = arms::suppliers_from_makers(&k.entities, &entities, &relations);
+        relations.extend(supplies);
         let visits = derive::meeting_places(&doc, &k.entities, &entities, &relations);
         relations.extend(visits);
         let known = derive::known_offices(&k.entities, &entities, &relations, meta.date);

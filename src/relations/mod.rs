@@ -1,6 +1,7 @@
 //! Relations: the ontology's 23 types, the pattern language and its matcher, modality, and the
 //! roll-ups derived from what officials did.
 
+pub mod arms;
 pub mod derive;
 pub mod matcher;
 pub mod modality;
