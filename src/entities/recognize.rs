@@ -79,6 +79,16 @@ impl EntityLayer {
         })
     }
 
+    /// The non-state organisation an English office names ("Commander-in-Chief of the SDF": the SDF),
+    /// if any: an office in it is an office of that body, not of the holder's state.
+    pub fn body_of_office(&self, role: &str) -> Option<usize> {
+        let tokens = crate::text::token::tokenize(role, 0);
+        self.index.find(role, Lang::En, &tokens, 0..tokens.len()).into_iter().map(|m| m.entity).find(|&e| {
+            let entity = &self.gazetteer.entities[e];
+            entity.kind == EntityType::Organization && !entity.acts_for_state()
+        })
+    }
+
     /// Whether a role names a profession rather than an office (roles.tsv, office kind `no`).
     pub fn is_profession(&self, role: &str) -> bool {
         self.roles.is_profession(role)

@@ -58,6 +58,8 @@ pub fn known_offices(layer: &EntityLayer, entities: &DocEntities, mentions: &[Re
         if person.kind != EntityType::Person || entities.entity(gazetteer, state).kind != EntityType::Country || layer.is_profession(role) {
             continue;
         }
+        // an office in a non-state body is an office of that body ("Commander-in-Chief of the SDF")
+        let of = layer.body_of_office(role).unwrap_or(state);
         let in_office = date.is_none_or(|d| parse(&person.since).is_none_or(|s| s <= d) && parse(&person.until).is_none_or(|u| d <= u));
         let stated = mentions.iter().any(|r| r.relation == Relation::OfficialOf && r.subject == m.entity);
         if !in_office || stated || out.iter().any(|r| r.subject == m.entity) {
@@ -66,7 +68,7 @@ pub fn known_offices(layer: &EntityLayer, entities: &DocEntities, mentions: &[Re
         out.push(RelationMention {
             relation: Relation::OfficialOf,
             subject: m.entity,
-            object: state,
+            object: of,
             sentence: m.sentence,
             subject_span: TextSpan { start: m.start, end: m.end },
             object_span: TextSpan { start: m.start, end: m.end },

@@ -208,6 +208,11 @@ fn build_items(doc: &TextDoc, entities: &DocEntities, time: &TimePhrases, lang: 
         if comma_before && office.tokens.start > person.tokens.start && span.end < tokens.end && doc.tokens[span.end].key == "," {
             span.end += 1;
         }
+        // …and so does a name set off after its office: "Turkey's foreign minister, Hakan Fidan, said …"
+        let set_off = person.tokens.start > span.start && doc.tokens[person.tokens.start - 1].key == ",";
+        if set_off && office.tokens.start < person.tokens.start && span.end == person.tokens.end && span.end < tokens.end && doc.tokens[span.end].key == "," {
+            span.end += 1;
+        }
         let ext = extended[office.person].get_or_insert(span.clone());
         *ext = ext.start.min(span.start)..ext.end.max(span.end);
         if ext.start == office.tokens.start {
@@ -446,6 +451,9 @@ fn accepts(ctx: &Ctx, slot: &Slot, item: &Item) -> Vec<Bound> {
             _ => {}
         }
         let entity = ctx.entities.entity(gazetteer, mention.entity);
+        if !slot.outlets && entity.is_news_outlet() {
+            continue;
+        }
         // a ministry or army acting for its state is the state ("the Azerbaijani foreign ministry
         // accused Iran": Azerbaijan accuses Iran), even where the slot also takes organisations;
         // so is an official, unless the relation is personal (meetsWith, visits)

@@ -132,6 +132,10 @@ pub struct Slot {
     pub officials_as_state: bool,
     /// A city or region stands for its country: strikes on Erbil are a conflict with Iraq.
     pub places_as_state: bool,
+    /// A news outlet may fill it: only the object of `accuses`, `arrests` and `supports` ("Iran accused
+    /// BBC Persian of …", "the Kremlin-funded Sputnik"); elsewhere an outlet named in an aside ("X، به
+    /// گزارش ایرنا، …") is the source, not a party.
+    pub outlets: bool,
     pub form: FormFilter,
 }
 
@@ -367,7 +371,8 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
                 types.push(EntityType::Organization);
                 types.sort();
             }
-            Element::Slot(Slot { role, types, state, officials_as_state: state && !relation.is_personal(), places_as_state: state && relation == Relation::InConflictWith, form })
+            let outlets = role == SlotRole::Object && matches!(relation, Relation::Accuses | Relation::Arrests | Relation::Supports);
+            Element::Slot(Slot { role, types, state, officials_as_state: state && !relation.is_personal(), places_as_state: state && relation == Relation::InConflictWith, outlets, form })
         } else {
             let optional = token.ends_with('?') && token.len() > 1;
             let word = token.trim_end_matches('?');
