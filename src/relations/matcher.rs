@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
-use super::time_phrases::TimePhrases;
+use super::phrases::PhraseList;
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
@@ -163,22 +163,64 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         if !items.iter().any(|i| matches!(i.kind, ItemKind::Entity { .. })) {
             continue;
         }
-        let boundaries = items.iter().map(|it| relations.modality.is_boundary(lang, &doc.tokens, it.tokens.start)).collect();
-        let ctx = Ctx { doc, entities, layer, lang, items, boundaries, cues: RefCell::new(HashMap::new()) };
-        for rule in relations.rules.rules.iter().filter(|r| r.lang == lang && ctx.may_match(r)) {
-            for start in 0..ctx.items.len() {
-                let mut found = None;
-                match_elements(&ctx, rule, 0, start, Bindings::default(), &mut found);
-                if let Some(b) = found {
-                    emit(&ctx, relations, rule, s, b, &mut out);
+        // the sentence as written, then without its asides ("أرمينيا، التي تعد حليفة لموسكو، تشتري …"
+        // is also read "أرمينيا تشتري …"): what the aside says is found in the first reading
+        let without_asides = without_asides(doc, relations, lang, &items);
+        let mut found_here: Vec<RelationMention> = Vec::new();
+        for (second, items) in std::iter::once(items).chain(without_asides).enumerate().map(|(n, it)| (n > 0, it)) {
+            let boundaries = items.iter().map(|it| relations.modality.is_boundary(lang, &doc.tokens, it.tokens.start)).collect();
+            let ctx = Ctx { doc, entities, layer, lang, items, boundaries, cues: RefCell::new(HashMap::new()) };
+            let mut reading = Vec::new();
+            for rule in relations.rules.rules.iter().filter(|r| r.lang == lang && ctx.may_match(r)) {
+                for start in 0..ctx.items.len() {
+                    let mut found = None;
+                    match_elements(&ctx, rule, 0, start, Bindings::default(), &mut found);
+                    if let Some(b) = found {
+                        emit(&ctx, relations, rule, s, b, &mut reading);
+                    }
                 }
             }
+            // (the second reading adds only what the first did not find)
+            let known = |m: &RelationMention| found_here.iter().any(|f| f.relation == m.relation && f.subject == m.subject && f.object == m.object);
+            let added: Vec<RelationMention> = reading.into_iter().filter(|m| !second || !known(m)).collect();
+            found_here.extend(added);
         }
+        out.extend(found_here);
     }
     out
 }
 
-fn build_items(doc: &TextDoc, entities: &DocEntities, time: &TimePhrases, lang: Lang, s: usize, tokens: Range<usize>) -> Vec<Item> {
+/// How far (in items) an aside may run to its closing comma.
+const ASIDE_REACH: usize = 16;
+
+fn is_comma(key: &str) -> bool {
+    key == "," || key == "،"
+}
+
+/// The sentence's items without its asides — a phrase between commas that opens with an aside head
+/// ("according to", "بحسب", "به گزارش", "which", "التي") — or `None` if it has none.
+fn without_asides(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
+    let comma_at = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Word { key, punct: true, .. }) if is_comma(key));
+    let mut keep = vec![true; items.len()];
+    let mut i = 0;
+    while i < items.len() {
+        let head = comma_at(i) && matches!(items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { punct: false, .. }));
+        let close = head.then(|| relations.asides.at(lang, &doc.tokens, items[i + 1].tokens.start, doc.tokens.len())).flatten().and_then(|_| (i + 2..items.len().min(i + 2 + ASIDE_REACH)).find(|&j| comma_at(j)));
+        match close {
+            Some(j) => {
+                keep[i..=j].iter_mut().for_each(|k| *k = false);
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    if keep.iter().all(|&k| k) {
+        return None;
+    }
+    Some(items.iter().zip(keep).filter(|(_, k)| *k).map(|(it, _)| it.clone()).collect())
+}
+
+fn build_items(doc: &TextDoc, entities: &DocEntities, time: &PhraseList, lang: Lang, s: usize, tokens: Range<usize>) -> Vec<Item> {
     // spans covered by entities: a person's office joins the person's span
     let mut spans: Vec<(Range<usize>, Vec<usize>, String)> = Vec::new();
     let in_sentence: Vec<usize> = (0..entities.mentions.len()).filter(|&m| entities.mentions[m].sentence == s && !entities.mentions[m].furniture).collect();
@@ -236,7 +278,14 @@ fn build_items(doc: &TextDoc, entities: &DocEntities, time: &TimePhrases, lang: 
         }
     }
     spans.sort_by_key(|(sp, _, _)| (sp.start, std::cmp::Reverse(sp.end)));
-    let times: Vec<Range<usize>> = time.find(lang, &doc.tokens, tokens.clone()).into_iter().filter(|p| !spans.iter().any(|(sp, _, _)| sp.start < p.end && p.start < sp.end)).collect();
+    // (a time phrase between commas takes them along: "اشترت أذربيجان، الثلاثاء، طائرات")
+    let comma = |t: usize| tokens.contains(&t) && is_comma(&doc.tokens[t].key);
+    let times: Vec<Range<usize>> = time
+        .find(lang, &doc.tokens, tokens.clone())
+        .into_iter()
+        .filter(|p| !spans.iter().any(|(sp, _, _)| sp.start < p.end && p.start < sp.end))
+        .map(|p| if p.start > 0 && comma(p.start - 1) && comma(p.end) { p.start - 1..p.end + 1 } else { p })
+        .collect();
     let mut items = Vec::new();
     let mut t = tokens.start;
     let mut next_span = 0;

@@ -8,7 +8,7 @@ pub mod modality;
 pub mod ontology;
 pub mod pattern;
 pub mod quantity;
-pub mod time_phrases;
+pub mod phrases;
 
 use std::path::Path;
 
@@ -20,7 +20,7 @@ use modality::ModalityLexicon;
 pub use ontology::Relation;
 use pattern::RuleSet;
 pub use quantity::Quantity;
-use time_phrases::TimePhrases;
+use phrases::PhraseList;
 
 /// A byte span of the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -55,7 +55,9 @@ pub struct RelationMention {
 pub struct RelationLayer {
     pub rules: RuleSet,
     pub modality: ModalityLexicon,
-    pub time: TimePhrases,
+    /// Time phrases and the heads of asides the matcher reads past.
+    pub time: PhraseList,
+    pub asides: PhraseList,
 }
 
 impl RelationLayer {
@@ -63,7 +65,8 @@ impl RelationLayer {
         Ok(RelationLayer {
             rules: RuleSet::load(&data_dir.join("patterns"), problems)?,
             modality: ModalityLexicon::load(&data_dir.join("lexicon"), problems)?,
-            time: TimePhrases::load(&data_dir.join("lexicon"), problems)?,
+            time: PhraseList::load(&data_dir.join("lexicon"), "time-phrases.tsv", problems)?,
+            asides: PhraseList::load(&data_dir.join("lexicon"), "asides.tsv", problems)?,
         })
     }
 }

@@ -1,0 +1,90 @@
+//! Phrase lists the relation matcher reads past. Time phrases ("on Tuesday", "in recent years",
+//! "في عام 2020", "يوم الاثنين", "در سال‌های اخیر": `time-phrases.tsv`) carry no relation, so a rule
+//! needs no slot for them between a subject and its verb. Aside heads ("according to", "بحسب", "به
+//! گزارش", "which", "التي": `asides.tsv`) open a phrase between commas that the matcher also reads
+//! without ("أرمينيا، التي تعد حليفة لموسكو، تشتري …"). Loaded from `data/lexicon/<lang>/`; in a form,
+//! `#` stands for any number ("in #", "عام #").
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use crate::data::{DataError, RowProblem, lexicon_rows};
+use crate::entities::affixes::prefix_variants;
+use crate::entities::index::name_keys;
+use crate::text::lang::Lang;
+use crate::text::token::{Token, TokenKind};
+
+/// The form token that stands for any number.
+const NUMBER: &str = "#";
+
+#[derive(Debug, Default, Clone)]
+pub struct PhraseList {
+    /// Per language, the phrases' token keys, longest first.
+    phrases: HashMap<Lang, Vec<Vec<String>>>,
+}
+
+impl PhraseList {
+    /// Loads `<lang>/<file>` of every language (columns `kind`, `forms`).
+    pub fn load(lexicon_dir: &Path, file: &str, problems: &mut Vec<RowProblem>) -> Result<PhraseList, DataError> {
+        let mut t = PhraseList::default();
+        for (lang, row) in lexicon_rows(lexicon_dir, file, &["kind", "forms"], problems)? {
+            // (`#` is read as a number, then stands for any)
+            let forms = row.list("forms").into_iter().map(|f| name_keys(&f.replace(NUMBER, " 0 ")).into_iter().map(|k| if k == "0" { NUMBER.to_string() } else { k }).collect::<Vec<String>>());
+            t.phrases.entry(lang).or_default().extend(forms.filter(|k| !k.is_empty()));
+        }
+        for list in t.phrases.values_mut() {
+            list.sort_by(|a, b| b.len().cmp(&a.len()));
+        }
+        Ok(t)
+    }
+
+    /// The end of the longest phrase that starts at `tokens[at]` and ends by `end`.
+    pub fn at(&self, lang: Lang, tokens: &[Token], at: usize, end: usize) -> Option<usize> {
+        let phrases = self.phrases.get(&lang)?;
+        let fits = |key: &str, t: &Token| if key == NUMBER { t.kind == TokenKind::Number } else { key == t.key };
+        let variants = prefix_variants(lang, &tokens[at].key);
+        let first = |keys: &[String]| if keys[0] == NUMBER { tokens[at].kind == TokenKind::Number } else { variants.iter().any(|v| v.key == keys[0]) };
+        phrases.iter().find(|keys| at + keys.len() <= end && first(keys) && keys[1..].iter().zip(&tokens[at + 1..]).all(|(k, t)| fits(k, t))).map(|keys| at + keys.len())
+    }
+
+    /// The phrases in `tokens[range]`, longest at each position, not overlapping.
+    pub fn find(&self, lang: Lang, tokens: &[Token], range: Range<usize>) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            match self.at(lang, tokens, i, range.end) {
+                Some(end) => {
+                    out.push(i..end);
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::tokenize;
+
+    fn phrases() -> PhraseList {
+        let mut problems = Vec::new();
+        PhraseList::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lexicon"), "time-phrases.tsv", &mut problems).unwrap()
+    }
+
+    fn found(lang: Lang, text: &str) -> Vec<String> {
+        let tokens = tokenize(text, 0);
+        phrases().find(lang, &tokens, 0..tokens.len()).into_iter().map(|r| text[tokens[r.start].start..tokens[r.end - 1].end].to_string()).collect()
+    }
+
+    #[test]
+    fn time_phrases_with_numbers_and_clitics() {
+        assert_eq!(found(Lang::En, "Azerbaijan has in recent years bought drones in 2020."), ["in recent years", "in 2020"]);
+        assert_eq!(found(Lang::Ar, "اشترت أذربيجان، الثلاثاء، طائرات مسيرة وفي عام 2020 صواريخ."), ["الثلاثاء", "وفي عام 2020"]);
+        assert_eq!(found(Lang::Fa, "آذربایجان در سال‌های اخیر پهپاد خریده است."), ["در سال‌های اخیر"]);
+        assert!(found(Lang::En, "Azerbaijan bought drones from Turkey.").is_empty());
+    }
+}
