@@ -190,6 +190,16 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
     out
 }
 
+/// The end of a short bracket right after `at` ("(LNA)", "(J-10C)") that names nothing but `named`, if any.
+fn bracket_after(doc: &TextDoc, entities: &DocEntities, in_sentence: &[usize], at: usize, end: usize, named: &[usize]) -> Option<usize> {
+    if at >= end || doc.tokens[at].key != "(" {
+        return None;
+    }
+    let close = (at + 1..end.min(at + 6)).find(|&t| doc.tokens[t].key == ")")?;
+    let inside = |m: &usize| entities.mentions[*m].tokens.start > at && entities.mentions[*m].tokens.end <= close;
+    in_sentence.iter().filter(|m| inside(m)).all(|&m| named.contains(&entities.mentions[m].entity)).then_some(close + 1)
+}
+
 /// How far (in items) an aside may run to its closing comma.
 const ASIDE_REACH: usize = 16;
 
@@ -239,6 +249,12 @@ fn build_items(doc: &TextDoc, entities: &DocEntities, time: &PhraseList, lang: L
         if span.len() > parts + OFFICE_SLACK {
             continue; // office and person too far apart to be one phrase
         }
+        // a bracketed abbreviation of what the phrase names belongs to it: "Saddam Haftar, the commander of
+        // … the Libyan National Army (LNA), held talks …"
+        let named: Vec<usize> = std::iter::once(person.entity).chain(office.of_mention.map(|m| entities.mentions[m].entity)).collect();
+        if let Some(end) = bracket_after(doc, entities, &in_sentence, span.end, tokens.end, &named) {
+            span.end = end;
+        }
         for &m in &in_sentence {
             if m != office.person && entities.mentions[m].tokens.start >= span.start && entities.mentions[m].tokens.end <= span.end {
                 hidden[m] = true;
@@ -259,6 +275,21 @@ fn build_items(doc: &TextDoc, entities: &DocEntities, time: &PhraseList, lang: L
         *ext = ext.start.min(span.start)..ext.end.max(span.end);
         if ext.start == office.tokens.start {
             office_proclitic[office.person] = Some(office.proclitic.clone());
+        }
+    }
+    // "Kazakhstan Aviation Industry (KAI) signed …": the bracket is the name's
+    for &m in &in_sentence {
+        let mention = &entities.mentions[m];
+        if hidden[m] || extended[m].is_some() {
+            continue;
+        }
+        if let Some(end) = bracket_after(doc, entities, &in_sentence, mention.tokens.end, tokens.end, &[mention.entity]) {
+            for &inner in &in_sentence {
+                if entities.mentions[inner].tokens.start >= mention.tokens.end && entities.mentions[inner].tokens.end <= end {
+                    hidden[inner] = true;
+                }
+            }
+            extended[m] = Some(mention.tokens.start..end);
         }
     }
     for &m in &in_sentence {
