@@ -130,7 +130,10 @@ const PLACE_REACH: usize = 6;
 /// Words (folded) before a place that say where something happens.
 const LOCATIVES: &[&str] = &["in", "at", "في", "فى", "در"];
 
-/// People who sign an agreement together meet; a meeting held in a city abroad is a visit there:
+/// Words that say the guests of a meeting met apart ("separately", "كل على حدة", "جداگانه"), folded.
+const SEPARATELY: &[&str] = &["separately", "individually", "respectively", "حده", "منفصله", "منفرده", "جداگانه", "جدا"];
+
+/// People who sign an agreement together meet; so do the guests of one meeting; a meeting held in a city abroad is a visit there:
 /// "Sisi met Xi in Beijing" (Sisi visits Beijing, Xi is at home). Both are stated by the sentence,
 /// with its modality.
 pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
@@ -150,6 +153,23 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
         let met = |x: &RelationMention| x.relation == Relation::MeetsWith && x.sentence == m.sentence && (x.subject == a && x.object == b || x.subject == b && x.object == a);
         if a != b && !mentions.iter().chain(&out).any(met) {
             out.push(RelationMention { relation: Relation::MeetsWith, subject: a, object: b, rule: format!("co-signing:{}", m.rule), confidence: m.confidence * 0.8, role: None, ..m.clone() });
+        }
+    }
+    // the guests of one meeting, of two states, meet each other ("Afwerki hosted El-Sisi and Hassan
+    // Sheikh Mohamud for talks"), unless the sentence says they met separately
+    let apart = |s: usize| doc.tokens[doc.sentences[s].tokens.clone()].iter().any(|t| SEPARATELY.contains(&t.key.as_str()));
+    let plain: Vec<&RelationMention> = mentions.iter().filter(|m| m.relation == Relation::MeetsWith && !m.derived && m.modality != Modality::Negated).collect();
+    for (i, a) in plain.iter().enumerate() {
+        for b in &plain[i + 1..] {
+            let one_meeting = a.sentence == b.sentence && a.rule == b.rule && a.cue_span == b.cue_span && a.subject == b.subject && a.object != b.object;
+            // (guests of two states: a visitor who meets a president and his minister met them, they did
+            // not meet each other)
+            let state = |e: usize| if entity(e).kind == EntityType::Person { state_of(e) } else { Some(e) };
+            let same_kind = entity(a.object).kind == entity(b.object).kind && state(a.object).zip(state(b.object)).is_some_and(|(x, y)| x != y);
+            let met = |x: &RelationMention| x.relation == Relation::MeetsWith && x.sentence == a.sentence && (x.subject == a.object && x.object == b.object || x.subject == b.object && x.object == a.object);
+            if one_meeting && same_kind && !apart(a.sentence) && !mentions.iter().chain(&out).any(met) {
+                out.push(RelationMention { subject: a.object, object: b.object, subject_span: a.object_span, object_span: b.object_span, rule: format!("co-guests:{}", a.rule), confidence: a.confidence.min(b.confidence) * 0.8, role: None, ..(*a).clone() });
+            }
         }
     }
     let meetings: Vec<RelationMention> = mentions.iter().chain(&out).filter(|m| m.relation == Relation::MeetsWith && !m.derived && m.modality != Modality::Negated).cloned().collect();
