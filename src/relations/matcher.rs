@@ -63,6 +63,9 @@ const OFFICE_SLACK: usize = 8;
 const PREPOSITIONS: &[&str] = &[
     "با", "به", "از", "در", "بر", "براي", "عليه", "ميان", "مع", "من", "في", "الي", "علي", "عن", "ب", "ل", "ضد", "لدي", "بين", "with", "from", "to", "in",
     "on", "at", "by", "against", "for", "into", "between", "among",
+    // the last word of "besides"/"like" phrases: "الجزایر در کنار روسیه از چین … سلاح می‌خرد" (Algeria,
+    // besides Russia, buys from China), "إلى جانب روسيا", "على غرار مصر", "به جز ترکیه"
+    "كنار", "جز", "جانب", "غرار", "خلاف", "besides", "alongside", "unlike", "like", "than", "except",
 ];
 
 fn is_possessive(ctx: &Ctx, i: usize) -> bool {
