@@ -9,7 +9,7 @@ pub mod index;
 pub mod recognize;
 pub mod roles;
 pub mod translit;
-pub mod nouns;
+pub mod phrases;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -16,7 +16,7 @@ use super::gazetteer::Gazetteer;
 use super::index::NameIndex;
 use super::roles::RoleLexicon;
 use super::translit::Transliterator;
-use super::nouns::KindNouns;
+use super::phrases::PhraseList;
 use super::fuzzy::skeleton;
 use super::{DocEntities, Entity, EntityType, Form, Mention};
 use crate::data::{DataError, RowProblem, lexicon_rows};
@@ -39,9 +39,9 @@ pub struct EntityLayer {
     roles: RoleLexicon,
     coref: CorefLexicon,
     translit: Transliterator,
-    weapons: KindNouns,
-    companies: KindNouns,
-    ruling_bodies: KindNouns,
+    weapons: PhraseList,
+    companies: PhraseList,
+    ruling_bodies: PhraseList,
 }
 
 impl EntityLayer {
@@ -72,9 +72,9 @@ impl EntityLayer {
             roles: RoleLexicon::load(&lexicon, problems)?,
             coref: CorefLexicon::load(&lexicon, problems)?,
             translit: Transliterator::load(&lexicon.join("translit.tsv"), problems)?,
-            weapons: KindNouns::load(&lexicon, "weapon-nouns.tsv", problems)?,
-            companies: KindNouns::load(&lexicon, "company-nouns.tsv", problems)?,
-            ruling_bodies: KindNouns::load(&lexicon, "ruling-bodies.tsv", problems)?,
+            weapons: PhraseList::load(&lexicon, "weapon-nouns.tsv", problems)?,
+            companies: PhraseList::load(&lexicon, "company-nouns.tsv", problems)?,
+            ruling_bodies: PhraseList::load(&lexicon, "ruling-bodies.tsv", problems)?,
             gazetteer,
         })
     }

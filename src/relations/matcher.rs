@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
-use super::phrases::PhraseList;
+use crate::entities::phrases::PhraseList;
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;

@@ -8,7 +8,6 @@ pub mod modality;
 pub mod ontology;
 pub mod pattern;
 pub mod quantity;
-pub mod phrases;
 
 use std::path::Path;
 
@@ -20,7 +19,7 @@ use modality::ModalityLexicon;
 pub use ontology::Relation;
 use pattern::RuleSet;
 pub use quantity::Quantity;
-use phrases::PhraseList;
+use crate::entities::phrases::PhraseList;
 
 /// A byte span of the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -7,12 +7,14 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::EntityLayer;
-use crate::entities::nouns::NAME_MAX_WORDS;
 use crate::entities::{DocEntities, Entity, EntityType, Form, slug};
 use crate::text::lang::Lang;
 use crate::text::normalize::is_quote;
 use crate::text::token::{Token, TokenKind};
 use crate::text::TextDoc;
+
+/// The most words a name introduced by a noun may have ("Spike NLOS", "JF-17C Block III").
+const NAME_MAX_WORDS: usize = 4;
 
 /// What a noun introduces.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -1,23 +1,23 @@
-//! Phrase lists the relation matcher reads past. Time phrases ("on Tuesday", "in recent years",
-//! "في عام 2020", "يوم الاثنين", "در سال‌های اخیر": `time-phrases.tsv`) carry no relation, so a rule
-//! needs no slot for them between a subject and its verb. Aside heads ("according to", "بحسب", "به
-//! گزارش", "which", "التي": `asides.tsv`) open a phrase between commas that the matcher also reads
-//! without ("أرمينيا، التي تعد حليفة لموسكو، تشتري …"). Loaded from `data/lexicon/<lang>/`; in a form,
-//! `#` stands for any number ("in #", "عام #").
+//! Lists of lexicon phrases, matched as token sequences (proclitics such as Arabic و ب ل on the first
+//! word are read past): nouns that introduce a name (`weapon-nouns.tsv`, `company-nouns.tsv`), ruling
+//! bodies (`ruling-bodies.tsv`), and what the relation matcher reads past — time phrases
+//! (`time-phrases.tsv`: "on Tuesday", "يوم الاثنين", "در سال‌های اخیر") and the heads of asides
+//! (`asides.tsv`: "according to", "بحسب", "التي"). In a form, `#` stands for any number ("in #").
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
 use crate::data::{DataError, RowProblem, lexicon_rows};
-use crate::entities::affixes::prefix_variants;
-use crate::entities::index::name_keys;
+use super::affixes::prefix_variants;
+use super::index::name_keys;
 use crate::text::lang::Lang;
 use crate::text::token::{Token, TokenKind};
 
 /// The form token that stands for any number.
 const NUMBER: &str = "#";
 
+/// The phrases of one lexicon file, per language.
 #[derive(Debug, Default, Clone)]
 pub struct PhraseList {
     /// Per language, the phrases' token keys, longest first.
