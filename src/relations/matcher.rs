@@ -351,6 +351,11 @@ fn build_items(doc: &TextDoc, entities: &DocEntities, time: &PhraseList, lang: L
         }
         t += 1;
     }
+    // a headline ends without a full stop; rules that end on one ("… treaty.") still reach its end
+    let last = tokens.end.checked_sub(1).filter(|&l| l >= tokens.start);
+    if let Some(l) = last.filter(|&l| doc.tokens[l].kind != TokenKind::Punct) {
+        items.push(word_item(lang, ".".to_string(), true, l..l + 1));
+    }
     items
 }
 
