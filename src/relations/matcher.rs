@@ -162,7 +162,7 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
             continue;
         }
         let Some(lang) = paragraph.lang.or(doc.body_lang()) else { continue };
-        let items = build_items(doc, entities, &relations.time, lang, s, sentence.tokens.clone());
+        let items = build_items(doc, entities, layer, &relations.time, lang, s, sentence.tokens.clone());
         if !items.iter().any(|i| matches!(i.kind, ItemKind::Entity { .. })) {
             continue;
         }
@@ -191,6 +191,23 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         out.extend(found_here);
     }
     out
+}
+
+/// The nationality adjective right after a company's name (Arabic and Persian put it there:
+/// "شركة «روكيتسان» التركية", "شرکت آسلسان ترکیه‌ای"), if any.
+fn nationality_after_company(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, lang: Lang, in_sentence: &[usize], m: usize) -> Option<usize> {
+    let company = entities.entity(&layer.gazetteer, entities.mentions[m].entity);
+    if lang == Lang::En || company.kind != EntityType::Organization || company.acts_for_state() || company.is_news_outlet() {
+        return None;
+    }
+    let mut next = entities.mentions[m].tokens.end;
+    if doc.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Punct && t.key.chars().all(crate::text::normalize::is_quote)) {
+        next += 1;
+    }
+    in_sentence.iter().copied().find(|&a| {
+        let adj = &entities.mentions[a];
+        adj.tokens.start == next && adj.form == Form::Adjective && entities.entity(&layer.gazetteer, adj.entity).kind == EntityType::Country
+    })
 }
 
 /// The end of a short bracket right after `at` ("(LNA)", "(J-10C)") that names nothing but `named`, if any.
@@ -233,7 +250,7 @@ fn without_asides(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &
     Some(items.iter().zip(keep).filter(|(_, k)| *k).map(|(it, _)| it.clone()).collect())
 }
 
-fn build_items(doc: &TextDoc, entities: &DocEntities, time: &PhraseList, lang: Lang, s: usize, tokens: Range<usize>) -> Vec<Item> {
+fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, time: &PhraseList, lang: Lang, s: usize, tokens: Range<usize>) -> Vec<Item> {
     // spans covered by entities: a person's office joins the person's span
     let mut spans: Vec<(Range<usize>, Vec<usize>, String)> = Vec::new();
     let in_sentence: Vec<usize> = (0..entities.mentions.len()).filter(|&m| entities.mentions[m].sentence == s && !entities.mentions[m].furniture).collect();
@@ -280,10 +297,16 @@ fn build_items(doc: &TextDoc, entities: &DocEntities, time: &PhraseList, lang: L
             office_proclitic[office.person] = Some(office.proclitic.clone());
         }
     }
-    // "Kazakhstan Aviation Industry (KAI) signed …": the bracket is the name's
+    // "Kazakhstan Aviation Industry (KAI) signed …": the bracket is the name's; so is the nationality
+    // adjective after a company's name ("شركة روكيتسان التركية": Roketsan, not Turkey, is the party)
     for &m in &in_sentence {
         let mention = &entities.mentions[m];
         if hidden[m] || extended[m].is_some() {
+            continue;
+        }
+        if let Some(adjective) = nationality_after_company(doc, entities, layer, lang, &in_sentence, m) {
+            hidden[adjective] = true;
+            extended[m] = Some(mention.tokens.start..entities.mentions[adjective].tokens.end);
             continue;
         }
         if let Some(end) = bracket_after(doc, entities, &in_sentence, mention.tokens.end, tokens.end, &[mention.entity]) {
