@@ -19,7 +19,7 @@ use crate::entities::phrases::PhraseList;
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
-use crate::entities::{DocEntities, EntityType, Form};
+use crate::entities::{DocEntities, EntityType, Form, Mention};
 use crate::text::lang::Lang;
 use crate::text::token::TokenKind;
 use crate::text::TextDoc;
@@ -169,8 +169,11 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         // the sentence as written, then without its asides ("أرمينيا، التي تعد حليفة لموسكو، تشتري …"
         // is also read "أرمينيا تشتري …"): what the aside says is found in the first reading
         let without_asides = without_asides(doc, relations, lang, &items);
+        // …and an Arabic sentence that opens with its verb and drops the subject ("والتقى خلال الزيارة
+        // نظيره …") once more with the previous sentence's first actor before it
+        let dropped_subject = with_dropped_subject(entities, layer, lang, s, &items);
         let mut found_here: Vec<RelationMention> = Vec::new();
-        for (second, items) in std::iter::once(items).chain(without_asides).enumerate().map(|(n, it)| (n > 0, it)) {
+        for (second, items) in std::iter::once(items).chain(without_asides).chain(dropped_subject).enumerate().map(|(n, it)| (n > 0, it)) {
             let boundaries = items.iter().map(|it| relations.modality.is_boundary(lang, &doc.tokens, it.tokens.start)).collect();
             let ctx = Ctx { doc, entities, layer, lang, items, boundaries, cues: RefCell::new(HashMap::new()) };
             let mut reading = Vec::new();
@@ -218,6 +221,29 @@ fn bracket_after(doc: &TextDoc, entities: &DocEntities, in_sentence: &[usize], a
     let close = (at + 1..end.min(at + 6)).find(|&t| doc.tokens[t].key == ")")?;
     let inside = |m: &usize| entities.mentions[*m].tokens.start > at && entities.mentions[*m].tokens.end <= close;
     in_sentence.iter().filter(|m| inside(m)).all(|&m| named.contains(&entities.mentions[m].entity)).then_some(close + 1)
+}
+
+/// An Arabic sentence that opens with a verb with its conjunction ("وأكد", "فوقعت") and no subject after
+/// it, read with the first actor (a person or a state) of the previous sentence as its subject: "زار غولر
+/// باكو. والتقى خلال الزيارة نظيره الأذربيجاني" (Güler met his counterpart). `None` for other sentences.
+fn with_dropped_subject(entities: &DocEntities, layer: &EntityLayer, lang: Lang, s: usize, items: &[Item]) -> Option<Vec<Item>> {
+    let opens_with_verb = matches!(items.first().map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if (key.starts_with('و') || key.starts_with('ف')) && key.chars().count() > 3);
+    // (a name or a definite noun right after the verb is its subject: "وأجرى الوفد مباحثات")
+    let subject_follows = match items.get(1).map(|it| &it.kind) {
+        Some(ItemKind::Entity { .. }) => true,
+        Some(ItemKind::Word { key, .. }) => key.starts_with("ال") || key.starts_with("وال"),
+        None => true,
+    };
+    if lang != Lang::Ar || s == 0 || !opens_with_verb || subject_follows {
+        return None;
+    }
+    let actor = |m: &&Mention| {
+        let e = entities.entity(&layer.gazetteer, m.entity);
+        matches!(e.kind, EntityType::Person | EntityType::Country) || e.acts_for_state()
+    };
+    let topic = entities.mentions.iter().enumerate().filter(|(_, m)| m.sentence == s - 1 && !m.furniture && m.form != Form::Coreference).filter(|(_, m)| actor(m)).min_by_key(|(_, m)| m.tokens.start)?.0;
+    let virtual_subject = Item { kind: ItemKind::Entity { mentions: vec![topic] }, tokens: items[0].tokens.clone() };
+    Some(std::iter::once(virtual_subject).chain(items.iter().cloned()).collect())
 }
 
 /// How far (in items) an aside may run to its closing comma.
