@@ -171,7 +171,7 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         let without_asides = without_asides(doc, relations, lang, &items);
         // …and an Arabic sentence that opens with its verb and drops the subject ("والتقى خلال الزيارة
         // نظيره …") once more with the previous sentence's first actor before it
-        let dropped_subject = with_dropped_subject(entities, layer, lang, s, &items);
+        let dropped_subject = with_dropped_subject(doc, entities, layer, lang, s, &items);
         let mut found_here: Vec<RelationMention> = Vec::new();
         for (second, items) in std::iter::once(items).chain(without_asides).chain(dropped_subject).enumerate().map(|(n, it)| (n > 0, it)) {
             let boundaries = items.iter().map(|it| relations.modality.is_boundary(lang, &doc.tokens, it.tokens.start)).collect();
@@ -223,15 +223,20 @@ fn bracket_after(doc: &TextDoc, entities: &DocEntities, in_sentence: &[usize], a
     in_sentence.iter().filter(|m| inside(m)).all(|&m| named.contains(&entities.mentions[m].entity)).then_some(close + 1)
 }
 
+/// Arabic words for "his/her counterpart" (folded), whose pronoun points at the subject.
+const COUNTERPARTS: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيرتها"];
+
 /// An Arabic sentence that opens with a verb with its conjunction ("وأكد", "فوقعت") and no subject after
 /// it, read with the first actor (a person or a state) of the previous sentence as its subject: "زار غولر
 /// باكو. والتقى خلال الزيارة نظيره الأذربيجاني" (Güler met his counterpart). `None` for other sentences.
-fn with_dropped_subject(entities: &DocEntities, layer: &EntityLayer, lang: Lang, s: usize, items: &[Item]) -> Option<Vec<Item>> {
+fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, lang: Lang, s: usize, items: &[Item]) -> Option<Vec<Item>> {
     let opens_with_verb = matches!(items.first().map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if (key.starts_with('و') || key.starts_with('ف')) && key.chars().count() > 3);
     // (a name or a definite noun right after the verb is its subject: "وأجرى الوفد مباحثات")
-    let subject_follows = match items.get(1).map(|it| &it.kind) {
-        Some(ItemKind::Entity { .. }) => true,
-        Some(ItemKind::Word { key, .. }) => key.starts_with("ال") || key.starts_with("وال"),
+    // ("نظيره X", "his counterpart X", is the object: its pronoun is the dropped subject)
+    let counterpart = |it: &Item| entities.mentions.iter().any(|m| m.tokens.start > it.tokens.start && m.tokens.start < it.tokens.end) && COUNTERPARTS.iter().any(|c| doc.tokens[it.tokens.start].key.ends_with(c));
+    let subject_follows = match items.get(1).map(|it| (&it.kind, it)) {
+        Some((ItemKind::Entity { .. }, it)) => !counterpart(it),
+        Some((ItemKind::Word { key, .. }, _)) => key.starts_with("ال") || key.starts_with("وال"),
         None => true,
     };
     if lang != Lang::Ar || s == 0 || !opens_with_verb || subject_follows {
@@ -241,7 +246,10 @@ fn with_dropped_subject(entities: &DocEntities, layer: &EntityLayer, lang: Lang,
         let e = entities.entity(&layer.gazetteer, m.entity);
         matches!(e.kind, EntityType::Person | EntityType::Country) || e.acts_for_state()
     };
-    let topic = entities.mentions.iter().enumerate().filter(|(_, m)| m.sentence == s - 1 && !m.furniture && m.form != Form::Coreference).filter(|(_, m)| actor(m)).min_by_key(|(_, m)| m.tokens.start)?.0;
+    // (a person named there first, else a state: "زار وزير الدفاع التركي يشار غولر باكو" is Güler's visit)
+    let person = |m: &&Mention| entities.entity(&layer.gazetteer, m.entity).kind == EntityType::Person;
+    let before: Vec<(usize, &Mention)> = entities.mentions.iter().enumerate().filter(|(_, m)| m.sentence == s - 1 && !m.furniture && m.form != Form::Coreference && actor(m)).collect();
+    let topic = before.iter().min_by_key(|(_, m)| (!person(m), m.tokens.start))?.0;
     let virtual_subject = Item { kind: ItemKind::Entity { mentions: vec![topic] }, tokens: items[0].tokens.clone() };
     Some(std::iter::once(virtual_subject).chain(items.iter().cloned()).collect())
 }
