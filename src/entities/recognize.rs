@@ -115,6 +115,7 @@ impl EntityLayer {
         }
         drop_unconfirmed_names(doc, &self.gazetteer, &mut out);
         drop_foreign_abbreviations(doc, &mut out);
+        self.find_acronym_names(doc, &mut out, &lang_of);
         self.find_weapons(doc, &mut out, &lang_of);
         self.find_companies(doc, &mut out, &lang_of);
         let mut discovered_names: HashMap<String, usize> = HashMap::new();
@@ -410,6 +411,20 @@ mod tests {
         // quotes mark a name
         assert!(ids("تعتزم تركيا نشر منظومة «حصار» للدفاع الجوي.").contains(&"hisar".to_string()));
         assert!(!ids("فرض الجيش حصار على المدينة.").contains(&"hisar".to_string()));
+    }
+
+    #[test]
+    fn an_english_organisation_introduced_with_its_acronym() {
+        let (text_layer, layer) = layers();
+        let text = "The boat was built by China Shipbuilding and Offshore International Company (CSOC). Kazakhstan Aviation Industry (KAI) will build drones; KAI said so.";
+        let found = layer.recognize(&text_layer.analyze(text.to_string()));
+        let labels: Vec<&str> = found.discovered.iter().map(|d| d.label.as_str()).collect();
+        assert_eq!(labels, ["China Shipbuilding and Offshore International Company", "Kazakhstan Aviation Industry"]);
+        // the acronym names the discovered body, not the gazetteer's Korea Aerospace Industries
+        let kai = found.mentions.iter().filter(|m| &text[m.start..m.end] == "KAI").map(|m| layer.entity(&found, m.entity).label.clone()).collect::<Vec<_>>();
+        assert_eq!(kai, ["Kazakhstan Aviation Industry"]);
+        // an agreement with an acronym is no body
+        assert!(layer.recognize(&text_layer.analyze("They signed the Comprehensive Economic Partnership Agreement (CEPA).".to_string())).discovered.is_empty());
     }
 
     #[test]

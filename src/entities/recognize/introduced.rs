@@ -16,6 +16,12 @@ use crate::text::TextDoc;
 /// The most words a name introduced by a noun may have ("Spike NLOS", "JF-17C Block III").
 const NAME_MAX_WORDS: usize = 4;
 
+/// Words inside an organisation's name before its acronym ("Karachi Shipyard and Engineering Works").
+const ACRONYM_JOINERS: &[&str] = &["of", "and", "&", "for", "the"];
+
+/// Last words of names with an acronym that are no organisation (an agreement, a programme, a summit).
+const NOT_BODIES: &[&str] = &["agreement", "treaty", "partnership", "programme", "program", "initiative", "exercise", "exercises", "summit", "corridor", "pact", "declaration", "plan", "strategy", "report", "system", "systems", "missile", "vehicle", "vehicles", "aircraft"];
+
 /// What a noun introduces.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Introduced {
@@ -30,6 +36,73 @@ impl EntityLayer {
 
     pub(super) fn find_companies(&self, doc: &TextDoc, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang) {
         self.find_introduced(doc, out, lang_of, Introduced::Company);
+    }
+
+    /// English organisations the gazetteer lacks, introduced with their acronym in brackets: "China
+    /// Shipbuilding & Offshore International Co (CSOC)", "Karachi Shipyard and Engineering Works (KSEW)". The
+    /// acronym then names it in the rest of the article, before any namesake in the gazetteer ("Kazakhstan
+    /// Aviation Industry (KAI)" is not Korea Aerospace Industries there).
+    pub(super) fn find_acronym_names(&self, doc: &TextDoc, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang) {
+        let tokens = &doc.tokens;
+        let surface = |t: &Token| &doc.text[t.start..t.end];
+        let mut found: Vec<(String, usize, usize)> = Vec::new();
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            if lang_of(s) != Lang::En || doc.paragraphs[sentence.paragraph].furniture {
+                continue;
+            }
+            for open in sentence.tokens.clone().filter(|&t| tokens[t].key == "(" && t + 2 < sentence.tokens.end && tokens[t + 2].key == ")") {
+                let acronym = surface(&tokens[open + 1]);
+                let letters = acronym.chars().count();
+                if !(2..=6).contains(&letters) || !acronym.chars().all(|c| c.is_ascii_uppercase()) || Self::mention_at(out, open - 1).is_some() {
+                    continue;
+                }
+                // the capitalised words before the bracket, with "of", "and", "&", "for" inside
+                // (a place's name may open it: "China Shipbuilding …", "Kazakhstan Aviation Industry")
+                let mut start = open;
+                while start > sentence.tokens.start && open - start < 8 {
+                    let t = &tokens[start - 1];
+                    if let Some(m) = Self::mention_at(out, start - 1) {
+                        let place = matches!(out.entity(&self.gazetteer, out.mentions[m].entity).kind, EntityType::Country | EntityType::City);
+                        if !place || out.mentions[m].tokens.start != start - 1 || out.mentions[m].form != Form::Name {
+                            break;
+                        }
+                    }
+                    let capital = t.kind == TokenKind::Word && surface(t).chars().next().is_some_and(char::is_uppercase);
+                    if !(capital || ACRONYM_JOINERS.contains(&t.key.as_str())) {
+                        break;
+                    }
+                    start -= 1;
+                }
+                while start < open && ACRONYM_JOINERS.contains(&tokens[start].key.as_str()) {
+                    start += 1;
+                }
+                let words: Vec<&Token> = tokens[start..open].iter().filter(|t| !ACRONYM_JOINERS.contains(&t.key.as_str())).collect();
+                let initial = |t: &&Token| surface(t).chars().next().map(|c| c.to_ascii_uppercase());
+                let not_a_body = words.last().is_some_and(|t| NOT_BODIES.contains(&t.key.as_str()));
+                if words.len() < 2 || words.first().and_then(initial) != acronym.chars().next() || not_a_body || self.roles.is_stopword(Lang::En, &tokens[start].key) {
+                    continue;
+                }
+                let label = doc.text[tokens[start].start..tokens[open - 1].end].to_string();
+                out.mentions.retain(|m| m.tokens.end <= start || m.tokens.start >= open);
+                let mut names = HashMap::new();
+                names.insert(Lang::En, vec![label.clone(), acronym.to_string()]);
+                let entity = Entity { discovered: true, role: Some("organisation".into()), ..Entity::named(format!("org-{}", slug(&label)), EntityType::Organization, label, names) };
+                out.discovered.push(entity);
+                let e = self.gazetteer.len() + out.discovered.len() - 1;
+                out.mentions.push(self.mention(doc, e, start..open, Form::Name, s, false));
+                found.push((acronym.to_string(), e, open + 1));
+            }
+        }
+        // the acronym alone, anywhere in the article, is the organisation it was defined for
+        for (acronym, e, defined_at) in found {
+            for (s, sentence) in doc.sentences.iter().enumerate() {
+                for t in sentence.tokens.clone().filter(|&t| t != defined_at && surface(&tokens[t]) == acronym) {
+                    out.mentions.retain(|m| !(m.tokens == (t..t + 1)));
+                    let furniture = doc.paragraphs[sentence.paragraph].furniture;
+                    out.mentions.push(self.mention(doc, e, t..t + 1, Form::Name, s, furniture));
+                }
+            }
+        }
     }
 
     fn find_introduced(&self, doc: &TextDoc, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang, what: Introduced) {
