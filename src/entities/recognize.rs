@@ -414,6 +414,11 @@ mod tests {
     }
 
     #[test]
+    fn an_english_name_with_a_hyphenated_part() {
+        assert_eq!(discovered("Kuwaiti Emir Sheikh Nasser Al-Sabah visited Baghdad on Monday."), [("Nasser Al-Sabah".to_string(), EntityType::Person)]);
+    }
+
+    #[test]
     fn an_english_organisation_introduced_with_its_acronym() {
         let (text_layer, layer) = layers();
         let text = "The boat was built by China Shipbuilding and Offshore International Company (CSOC). Kazakhstan Aviation Industry (KAI) will build drones; KAI said so.";

@@ -304,6 +304,12 @@ impl EntityLayer {
                     range.end += 1;
                     continue;
                 }
+                // a hyphenated part: "Nasser Al-Sabah", "Abdullah Al-Yahya"
+                let glued_hyphen = lang == Lang::En && !range.is_empty() && tokens[range.end].key == "-" && tokens[range.end].glued;
+                if glued_hyphen && tokens.get(range.end + 1).is_some_and(|n| n.glued && capital(n)) && range.end + 1 < sentence.end && Self::mention_at(out, range.end + 1).is_none() {
+                    range.end += 2;
+                    continue;
+                }
                 // lower-case particles inside a name: "Abbas Jabr al-Alyawi", "Khalid bin Salman"
                 if lang == Lang::En && !range.is_empty() && NAME_PARTICLES.contains(&tokens[range.end].key.as_str()) {
                     let hyphen = tokens.get(range.end + 1).is_some_and(|h| h.key == "-" && h.glued);
