@@ -1,13 +1,14 @@
 //! Applies relation patterns to the sentences of a document.
 //!
-//! A sentence is first turned into items: words, and entities (a mention, or several mentions that
-//! share one span, as "both countries" does). A person's office is folded into the person's item
-//! ("وزير الدفاع الإسرائيلي بيني غانتس" is one Person item), so that the adjective inside an office
-//! is not taken for an actor of its own. A proclitic on an entity ("وأذربيجان", "لباكو") becomes a
-//! word item of its own before it, so patterns and lists can see "و" and "ل".
+//! A sentence is first turned into items (`items`): words, and entities, a person's office folded into
+//! the person's item so that the adjective inside an office is not taken for an actor of its own. It is
+//! read as written and in further readings (`readings`): without its asides, with a dropped subject.
 //!
 //! Rules are then matched item by item with backtracking; gaps try the shortest skip first, so the
 //! nearest fitting entity fills a slot. A slot takes a list of entities joined by commas and "and".
+
+mod items;
+mod readings;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -15,47 +16,14 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
-use crate::entities::phrases::PhraseList;
+use items::{Item, ItemKind, build_items};
+use readings::{with_dropped_subject, without_asides};
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
-use crate::entities::{DocEntities, EntityType, Form, Mention};
+use crate::entities::{DocEntities, EntityType, Form};
 use crate::text::lang::Lang;
-use crate::text::token::TokenKind;
 use crate::text::TextDoc;
-
-#[derive(Debug, Clone)]
-enum ItemKind {
-    /// `stems`: the key without Arabic proclitics, computed once per word (see `prefix_variants`).
-    Word { key: String, punct: bool, stems: Vec<String> },
-    Entity { mentions: Vec<usize> },
-}
-
-fn word_item(lang: Lang, key: String, punct: bool, tokens: Range<usize>) -> Item {
-    let mut stems: Vec<String> = if punct { Vec::new() } else { prefix_variants(lang, &key).into_iter().skip(1).map(|v| v.key).collect() };
-    if lang == Lang::Ar && !punct {
-        stems.extend(future_stems(&key));
-    }
-    Item { kind: ItemKind::Word { key, punct, stems }, tokens }
-}
-
-/// An Arabic imperfect verb without its future prefix "سـ" (and a conjunction before it): "ستسلم" is
-/// "تسلم", "وسيزور" is "يزور". Only cue words get it; names keep their letters ("سوريا").
-fn future_stems(key: &str) -> Vec<String> {
-    let rest = key.strip_prefix("وس").or_else(|| key.strip_prefix("فس")).or_else(|| key.strip_prefix('س'));
-    rest.filter(|r| r.chars().count() >= 3 && r.starts_with(['ي', 'ت', 'ن', 'ا'])).map(|r| vec![r.to_string()]).unwrap_or_default()
-}
-
-#[derive(Debug, Clone)]
-struct Item {
-    kind: ItemKind,
-    /// Token span in the document.
-    tokens: Range<usize>,
-}
-
-/// How many tokens besides the person, the office and its state an office phrase may hold
-/// ("«کریم ولی اف» معاون اول وزیر دفاع و رئیس ستاد کل ارتش جمهوری آذربایجان").
-const OFFICE_SLACK: usize = 8;
 
 /// Prepositions (folded): an entity right after one is inside a prepositional phrase ("در جنگ با
 /// روسیه", "with Russia"), so it is never the subject of a clause unless a rule puts the preposition
@@ -194,226 +162,6 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         out.extend(found_here);
     }
     out
-}
-
-/// The nationality adjective right after a company's name (Arabic and Persian put it there:
-/// "شركة «روكيتسان» التركية", "شرکت آسلسان ترکیه‌ای"), if any.
-fn nationality_after_company(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, lang: Lang, in_sentence: &[usize], m: usize) -> Option<usize> {
-    let company = entities.entity(&layer.gazetteer, entities.mentions[m].entity);
-    if lang == Lang::En || company.kind != EntityType::Organization || company.acts_for_state() || company.is_news_outlet() {
-        return None;
-    }
-    let mut next = entities.mentions[m].tokens.end;
-    if doc.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Punct && t.key.chars().all(crate::text::normalize::is_quote)) {
-        next += 1;
-    }
-    in_sentence.iter().copied().find(|&a| {
-        let adj = &entities.mentions[a];
-        adj.tokens.start == next && adj.form == Form::Adjective && entities.entity(&layer.gazetteer, adj.entity).kind == EntityType::Country
-    })
-}
-
-/// The end of a short bracket right after `at` ("(LNA)", "(J-10C)") that names nothing but `named`, if any.
-fn bracket_after(doc: &TextDoc, entities: &DocEntities, in_sentence: &[usize], at: usize, end: usize, named: &[usize]) -> Option<usize> {
-    if at >= end || doc.tokens[at].key != "(" {
-        return None;
-    }
-    let close = (at + 1..end.min(at + 6)).find(|&t| doc.tokens[t].key == ")")?;
-    let inside = |m: &usize| entities.mentions[*m].tokens.start > at && entities.mentions[*m].tokens.end <= close;
-    in_sentence.iter().filter(|m| inside(m)).all(|&m| named.contains(&entities.mentions[m].entity)).then_some(close + 1)
-}
-
-/// Arabic words for "his/her counterpart" (folded), whose pronoun points at the subject.
-const COUNTERPARTS: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيرتها"];
-
-/// An Arabic sentence that opens with a verb with its conjunction ("وأكد", "فوقعت") and no subject after
-/// it, read with the first actor (a person or a state) of the previous sentence as its subject: "زار غولر
-/// باكو. والتقى خلال الزيارة نظيره الأذربيجاني" (Güler met his counterpart). `None` for other sentences.
-fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, lang: Lang, s: usize, items: &[Item]) -> Option<Vec<Item>> {
-    let opens_with_verb = matches!(items.first().map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if (key.starts_with('و') || key.starts_with('ف')) && key.chars().count() > 3);
-    // (a name or a definite noun right after the verb is its subject: "وأجرى الوفد مباحثات")
-    // ("نظيره X", "his counterpart X", is the object: its pronoun is the dropped subject)
-    let counterpart = |it: &Item| entities.mentions.iter().any(|m| m.tokens.start > it.tokens.start && m.tokens.start < it.tokens.end) && COUNTERPARTS.iter().any(|c| doc.tokens[it.tokens.start].key.ends_with(c));
-    let subject_follows = match items.get(1).map(|it| (&it.kind, it)) {
-        Some((ItemKind::Entity { .. }, it)) => !counterpart(it),
-        Some((ItemKind::Word { key, .. }, _)) => key.starts_with("ال") || key.starts_with("وال"),
-        None => true,
-    };
-    if lang != Lang::Ar || s == 0 || !opens_with_verb || subject_follows {
-        return None;
-    }
-    let actor = |m: &&Mention| {
-        let e = entities.entity(&layer.gazetteer, m.entity);
-        matches!(e.kind, EntityType::Person | EntityType::Country) || e.acts_for_state()
-    };
-    // (a person named there first, else a state: "زار وزير الدفاع التركي يشار غولر باكو" is Güler's visit)
-    let person = |m: &&Mention| entities.entity(&layer.gazetteer, m.entity).kind == EntityType::Person;
-    let before: Vec<(usize, &Mention)> = entities.mentions.iter().enumerate().filter(|(_, m)| m.sentence == s - 1 && !m.furniture && m.form != Form::Coreference && actor(m)).collect();
-    let topic = before.iter().min_by_key(|(_, m)| (!person(m), m.tokens.start))?.0;
-    let virtual_subject = Item { kind: ItemKind::Entity { mentions: vec![topic] }, tokens: items[0].tokens.clone() };
-    Some(std::iter::once(virtual_subject).chain(items.iter().cloned()).collect())
-}
-
-/// How far (in items) an aside may run to its closing comma.
-const ASIDE_REACH: usize = 16;
-
-fn is_comma(key: &str) -> bool {
-    key == "," || key == "،"
-}
-
-/// The sentence's items without its asides — a phrase between commas that opens with an aside head
-/// ("according to", "بحسب", "به گزارش", "which", "التي") — or `None` if it has none.
-fn without_asides(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
-    let comma_at = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Word { key, punct: true, .. }) if is_comma(key));
-    let mut keep = vec![true; items.len()];
-    let mut i = 0;
-    while i < items.len() {
-        let head = comma_at(i) && matches!(items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { punct: false, .. }));
-        let close = head.then(|| relations.asides.at(lang, &doc.tokens, items[i + 1].tokens.start, doc.tokens.len())).flatten().and_then(|_| (i + 2..items.len().min(i + 2 + ASIDE_REACH)).find(|&j| comma_at(j)));
-        match close {
-            Some(j) => {
-                keep[i..=j].iter_mut().for_each(|k| *k = false);
-                i = j + 1;
-            }
-            None => i += 1,
-        }
-    }
-    if keep.iter().all(|&k| k) {
-        return None;
-    }
-    Some(items.iter().zip(keep).filter(|(_, k)| *k).map(|(it, _)| it.clone()).collect())
-}
-
-fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, time: &PhraseList, lang: Lang, s: usize, tokens: Range<usize>) -> Vec<Item> {
-    // spans covered by entities: a person's office joins the person's span
-    let mut spans: Vec<(Range<usize>, Vec<usize>, String)> = Vec::new();
-    let in_sentence: Vec<usize> = (0..entities.mentions.len()).filter(|&m| entities.mentions[m].sentence == s && !entities.mentions[m].furniture).collect();
-    let mut hidden = vec![false; entities.mentions.len()];
-    let mut extended: Vec<Option<Range<usize>>> = vec![None; entities.mentions.len()];
-    let mut office_proclitic: Vec<Option<String>> = vec![None; entities.mentions.len()];
-    for office in entities.offices.iter().filter(|o| o.sentence == s) {
-        let person = &entities.mentions[office.person];
-        let mut span = person.tokens.start.min(office.tokens.start)..person.tokens.end.max(office.tokens.end);
-        if let Some(m) = office.of_mention {
-            let of = &entities.mentions[m];
-            span = span.start.min(of.tokens.start)..span.end.max(of.tokens.end);
-        }
-        let parts = person.tokens.len() + office.tokens.len() + office.of_mention.map_or(0, |m| entities.mentions[m].tokens.len());
-        // between them only punctuation, titles and office words (the entity layer checked them)
-        if span.len() > parts + OFFICE_SLACK {
-            continue; // office and person too far apart to be one phrase
-        }
-        // a bracketed abbreviation of what the phrase names belongs to it: "Saddam Haftar, the commander of
-        // … the Libyan National Army (LNA), held talks …"
-        let named: Vec<usize> = std::iter::once(person.entity).chain(office.of_mention.map(|m| entities.mentions[m].entity)).collect();
-        if let Some(end) = bracket_after(doc, entities, &in_sentence, span.end, tokens.end, &named) {
-            span.end = end;
-        }
-        for &m in &in_sentence {
-            if m != office.person && entities.mentions[m].tokens.start >= span.start && entities.mentions[m].tokens.end <= span.end {
-                hidden[m] = true;
-            }
-        }
-        // an apposition after the name ends at its comma, which belongs to it: "Hakan Fidan, Turkey's
-        // foreign minister, held talks …" (the subject is followed by its verb)
-        let comma_before = person.tokens.end < tokens.end && doc.tokens[person.tokens.end].key == ",";
-        if comma_before && office.tokens.start > person.tokens.start && span.end < tokens.end && doc.tokens[span.end].key == "," {
-            span.end += 1;
-        }
-        // …and so does a name set off after its office: "Turkey's foreign minister, Hakan Fidan, said …"
-        let set_off = person.tokens.start > span.start && doc.tokens[person.tokens.start - 1].key == ",";
-        if set_off && office.tokens.start < person.tokens.start && span.end == person.tokens.end && span.end < tokens.end && doc.tokens[span.end].key == "," {
-            span.end += 1;
-        }
-        let ext = extended[office.person].get_or_insert(span.clone());
-        *ext = ext.start.min(span.start)..ext.end.max(span.end);
-        if ext.start == office.tokens.start {
-            office_proclitic[office.person] = Some(office.proclitic.clone());
-        }
-    }
-    // "Kazakhstan Aviation Industry (KAI) signed …": the bracket is the name's; so is the nationality
-    // adjective after a company's name ("شركة روكيتسان التركية": Roketsan, not Turkey, is the party)
-    for &m in &in_sentence {
-        let mention = &entities.mentions[m];
-        if hidden[m] || extended[m].is_some() {
-            continue;
-        }
-        if let Some(adjective) = nationality_after_company(doc, entities, layer, lang, &in_sentence, m) {
-            hidden[adjective] = true;
-            extended[m] = Some(mention.tokens.start..entities.mentions[adjective].tokens.end);
-            continue;
-        }
-        if let Some(end) = bracket_after(doc, entities, &in_sentence, mention.tokens.end, tokens.end, &[mention.entity]) {
-            for &inner in &in_sentence {
-                if entities.mentions[inner].tokens.start >= mention.tokens.end && entities.mentions[inner].tokens.end <= end {
-                    hidden[inner] = true;
-                }
-            }
-            extended[m] = Some(mention.tokens.start..end);
-        }
-    }
-    for &m in &in_sentence {
-        if hidden[m] {
-            continue;
-        }
-        let mention = &entities.mentions[m];
-        let span = extended[m].clone().unwrap_or(mention.tokens.clone());
-        let proclitic = match &office_proclitic[m] {
-            Some(p) => p.clone(),
-            None if span.start == mention.tokens.start => mention.proclitic.clone(),
-            None => String::new(),
-        };
-        match spans.iter_mut().find(|(sp, _, _)| *sp == span) {
-            Some((_, ms, _)) => ms.push(m),
-            None => spans.push((span, vec![m], proclitic)),
-        }
-    }
-    spans.sort_by_key(|(sp, _, _)| (sp.start, std::cmp::Reverse(sp.end)));
-    // (a time phrase between commas takes them along: "اشترت أذربيجان، الثلاثاء، طائرات")
-    let comma = |t: usize| tokens.contains(&t) && is_comma(&doc.tokens[t].key);
-    let times: Vec<Range<usize>> = time
-        .find(lang, &doc.tokens, tokens.clone())
-        .into_iter()
-        .filter(|p| !spans.iter().any(|(sp, _, _)| sp.start < p.end && p.start < sp.end))
-        .map(|p| if p.start > 0 && comma(p.start - 1) && comma(p.end) { p.start - 1..p.end + 1 } else { p })
-        .collect();
-    let mut items = Vec::new();
-    let mut t = tokens.start;
-    let mut next_span = 0;
-    while t < tokens.end {
-        while next_span < spans.len() && spans[next_span].0.start < t {
-            next_span += 1; // overlapped by an earlier span
-        }
-        if next_span < spans.len() && spans[next_span].0.start == t {
-            let (span, mentions, proclitic) = spans[next_span].clone();
-            // the proclitic's letters live in the entity's first token, which they point at
-            for c in proclitic.chars() {
-                items.push(word_item(lang, c.to_string(), false, span.start..span.start + 1));
-            }
-            t = span.end.min(tokens.end);
-            items.push(Item { kind: ItemKind::Entity { mentions }, tokens: span });
-            next_span += 1;
-            continue;
-        }
-        // time phrases carry no relation: "has in recent years bought", "أعلنت أذربيجان يوم الاثنين أنها"
-        if let Some(phrase) = times.iter().find(|p| p.start == t) {
-            t = phrase.end;
-            continue;
-        }
-        let token = &doc.tokens[t];
-        // quotation marks carry nothing a rule needs and would break lists: “إسرائيل” وأذربيجان
-        let quote = token.kind == TokenKind::Punct && token.key.chars().all(crate::text::normalize::is_quote);
-        if !quote {
-            items.push(word_item(lang, token.key.clone(), token.kind == TokenKind::Punct, t..t + 1));
-        }
-        t += 1;
-    }
-    // a headline ends without a full stop; rules that end on one ("… treaty.") still reach its end
-    let last = tokens.end.checked_sub(1).filter(|&l| l >= tokens.start);
-    if let Some(l) = last.filter(|&l| doc.tokens[l].kind != TokenKind::Punct) {
-        items.push(word_item(lang, ".".to_string(), true, l..l + 1));
-    }
-    items
 }
 
 /// Depth-first match of `rule.elements[e..]` from item `i`; the first complete match is kept.

@@ -1,0 +1,69 @@
+//! Further readings of a sentence, matched after the sentence as written; each adds only relations
+//! the first reading did not find: the sentence without its asides ("أرمينيا، التي تعد حليفة لموسكو،
+//! تشتري …" read as "أرمينيا تشتري …"), and an Arabic sentence with a dropped subject read with the
+//! previous sentence's actor.
+
+use super::items::{Item, ItemKind, is_comma};
+use crate::entities::recognize::EntityLayer;
+use crate::entities::{DocEntities, EntityType, Form, Mention};
+use crate::relations::RelationLayer;
+use crate::text::lang::Lang;
+use crate::text::TextDoc;
+
+/// Arabic words for "his/her counterpart" (folded), whose pronoun points at the subject.
+const COUNTERPARTS: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيرتها"];
+
+/// An Arabic sentence that opens with a verb with its conjunction ("وأكد", "فوقعت") and no subject after
+/// it, read with the first actor (a person or a state) of the previous sentence as its subject: "زار غولر
+/// باكو. والتقى خلال الزيارة نظيره الأذربيجاني" (Güler met his counterpart). `None` for other sentences.
+pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, lang: Lang, s: usize, items: &[Item]) -> Option<Vec<Item>> {
+    let opens_with_verb = matches!(items.first().map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if (key.starts_with('و') || key.starts_with('ف')) && key.chars().count() > 3);
+    // (a name or a definite noun right after the verb is its subject: "وأجرى الوفد مباحثات")
+    // ("نظيره X", "his counterpart X", is the object: its pronoun is the dropped subject)
+    let counterpart = |it: &Item| entities.mentions.iter().any(|m| m.tokens.start > it.tokens.start && m.tokens.start < it.tokens.end) && COUNTERPARTS.iter().any(|c| doc.tokens[it.tokens.start].key.ends_with(c));
+    let subject_follows = match items.get(1).map(|it| (&it.kind, it)) {
+        Some((ItemKind::Entity { .. }, it)) => !counterpart(it),
+        Some((ItemKind::Word { key, .. }, _)) => key.starts_with("ال") || key.starts_with("وال"),
+        None => true,
+    };
+    if lang != Lang::Ar || s == 0 || !opens_with_verb || subject_follows {
+        return None;
+    }
+    let actor = |m: &&Mention| {
+        let e = entities.entity(&layer.gazetteer, m.entity);
+        matches!(e.kind, EntityType::Person | EntityType::Country) || e.acts_for_state()
+    };
+    // (a person named there first, else a state: "زار وزير الدفاع التركي يشار غولر باكو" is Güler's visit)
+    let person = |m: &&Mention| entities.entity(&layer.gazetteer, m.entity).kind == EntityType::Person;
+    let before: Vec<(usize, &Mention)> = entities.mentions.iter().enumerate().filter(|(_, m)| m.sentence == s - 1 && !m.furniture && m.form != Form::Coreference && actor(m)).collect();
+    let topic = before.iter().min_by_key(|(_, m)| (!person(m), m.tokens.start))?.0;
+    let virtual_subject = Item { kind: ItemKind::Entity { mentions: vec![topic] }, tokens: items[0].tokens.clone() };
+    Some(std::iter::once(virtual_subject).chain(items.iter().cloned()).collect())
+}
+
+/// How far (in items) an aside may run to its closing comma.
+const ASIDE_REACH: usize = 16;
+
+
+/// The sentence's items without its asides — a phrase between commas that opens with an aside head
+/// ("according to", "بحسب", "به گزارش", "which", "التي") — or `None` if it has none.
+pub(super) fn without_asides(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
+    let comma_at = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Word { key, punct: true, .. }) if is_comma(key));
+    let mut keep = vec![true; items.len()];
+    let mut i = 0;
+    while i < items.len() {
+        let head = comma_at(i) && matches!(items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { punct: false, .. }));
+        let close = head.then(|| relations.asides.at(lang, &doc.tokens, items[i + 1].tokens.start, doc.tokens.len())).flatten().and_then(|_| (i + 2..items.len().min(i + 2 + ASIDE_REACH)).find(|&j| comma_at(j)));
+        match close {
+            Some(j) => {
+                keep[i..=j].iter_mut().for_each(|k| *k = false);
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    if keep.iter().all(|&k| k) {
+        return None;
+    }
+    Some(items.iter().zip(keep).filter(|(_, k)| *k).map(|(it, _)| it.clone()).collect())
+}
