@@ -41,19 +41,28 @@ pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer:
     Some(std::iter::once(virtual_subject).chain(items.iter().cloned()).collect())
 }
 
+/// Words that go on a list rather than open an aside ("Egypt, and Eritrea").
+const LIST_WORDS: &[&str] = &["and", "or", "the", "as", "both"];
+
 /// How far (in items) an aside may run to its closing comma.
 const ASIDE_REACH: usize = 16;
 
 
 /// The sentence's items without its asides — a phrase between commas that opens with an aside head
-/// ("according to", "بحسب", "به گزارش", "which", "التي") — or `None` if it has none.
+/// ("according to", "بحسب", "به گزارش", "which", "التي"), or in English any phrase set off after the
+/// sentence's first name — or `None` if it has none.
 pub(super) fn without_asides(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
     let comma_at = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Word { key, punct: true, .. }) if is_comma(key));
     let mut keep = vec![true; items.len()];
     let mut i = 0;
+    // (in English, any phrase set off after the sentence's first name: "Egypt, locked in a dispute with
+    // Ethiopia over the dam, signed a defence protocol with Somalia"; not a list, which goes on with a name)
+    let entity_at = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Entity { .. }));
+    let opening = |i: usize| lang == Lang::En && (i == 1 && entity_at(0) || i == 2 && entity_at(1) && !entity_at(0));
     while i < items.len() {
-        let head = comma_at(i) && matches!(items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { punct: false, .. }));
-        let close = head.then(|| relations.asides.at(lang, &doc.tokens, items[i + 1].tokens.start, doc.tokens.len())).flatten().and_then(|_| (i + 2..items.len().min(i + 2 + ASIDE_REACH)).find(|&j| comma_at(j)));
+        let word_after = matches!(items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { punct: false, key, .. }) if !LIST_WORDS.contains(&key.as_str()));
+        let head = comma_at(i) && word_after && (opening(i) || relations.asides.at(lang, &doc.tokens, items[i + 1].tokens.start, doc.tokens.len()).is_some());
+        let close = head.then(|| (i + 2..items.len().min(i + 2 + ASIDE_REACH)).find(|&j| comma_at(j))).flatten();
         match close {
             Some(j) => {
                 keep[i..=j].iter_mut().for_each(|k| *k = false);
