@@ -202,6 +202,7 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
         let known = derive::known_offices(&k.entities, &entities, &relations, meta.date);
         relations.extend(known);
         relations.extend(derive::named_wars(&k.entities, &entities));
+        derive::drop_home_visits(&k.entities, &entities, &mut relations);
         let roll_ups = derive::roll_ups(&k.entities, &entities, &relations);
         relations.extend(roll_ups);
     }

@@ -133,6 +133,12 @@ impl Entity {
             })
     }
 
+    /// A source the news cites rather than a party to what it reports: an outlet, a research institute,
+    /// a think tank, a rights group, a social network.
+    pub fn is_source(&self) -> bool {
+        self.is_news_outlet() || self.role.as_deref().is_some_and(|r| ["research institute", "think tank", "rights group", "social media"].iter().any(|k| r.contains(k)))
+    }
+
     pub fn is_news_outlet(&self) -> bool {
         self.role.as_deref().is_some_and(|r| r.contains("outlet") || r.contains("agency") && r.contains("news"))
     }

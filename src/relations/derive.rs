@@ -1,7 +1,8 @@
 //! Relations that come from offices and meetings rather than patterns: `officialOf` for every office
 //! the text states, visits implied by a meeting abroad ("Sisi met Xi in Beijing"), and the state-level
 //! roll-ups of personal relations ("Gantz, Israel's defence minister, met Aliyev, Azerbaijan's
-//! president" → Israel meetsWith Azerbaijan), marked as derived.
+//! president" → Israel meetsWith Azerbaijan), marked as derived; and no visit of a person to their own
+//! state.
 
 use std::collections::HashMap;
 
@@ -258,4 +259,23 @@ pub fn roll_ups(layer: &EntityLayer, entities: &DocEntities, mentions: &[Relatio
         }
     }
     out
+}
+
+/// Visits of people to their own state are no visits ("Araghchi visits Iran" from a sentence about his
+/// talks abroad): dropped, whatever rule found them.
+pub fn drop_home_visits(layer: &EntityLayer, entities: &DocEntities, mentions: &mut Vec<RelationMention>) {
+    let gazetteer = &layer.gazetteer;
+    let entity = |e: usize| entities.entity(gazetteer, e);
+    let by_id = |id: &Option<String>| id.as_deref().and_then(|id| gazetteer.index_of(id));
+    let stated = stated_states(layer, entities, mentions);
+    let state_of = |p: usize| stated.get(&p).copied().or_else(|| entity(p).role.as_ref().and_then(|_| by_id(&entity(p).country)));
+    let country_of_place = |e: usize| match entity(e).kind {
+        EntityType::Country => Some(e),
+        EntityType::City | EntityType::Region => by_id(&entity(e).country).or_else(|| by_id(&entity(e).stands_for)),
+        _ => None,
+    };
+    mentions.retain(|m| {
+        let home = m.relation == Relation::Visits && entity(m.subject).kind == EntityType::Person && state_of(m.subject).is_some_and(|s| country_of_place(m.object) == Some(s));
+        !home
+    });
 }

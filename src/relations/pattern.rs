@@ -132,9 +132,9 @@ pub struct Slot {
     pub officials_as_state: bool,
     /// A city or region stands for its country: strikes on Erbil are a conflict with Iraq.
     pub places_as_state: bool,
-    /// A news outlet may fill it: only the object of `accuses`, `arrests` and `supports` ("Iran accused
-    /// BBC Persian of …", "the Kremlin-funded Sputnik"); elsewhere an outlet named in an aside ("X، به
-    /// گزارش ایرنا، …") is the source, not a party.
+    /// A source (a news outlet, a research institute) may fill it: only the object of `accuses`,
+    /// `arrests` and `supports` ("Iran accused BBC Persian of …", "the Kremlin-funded Sputnik"); elsewhere
+    /// a source named in an aside ("X، به گزارش ایرنا، …", "according to SIPRI") is no party.
     pub outlets: bool,
     pub form: FormFilter,
 }

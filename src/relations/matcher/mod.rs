@@ -344,7 +344,7 @@ fn accepts(ctx: &Ctx, slot: &Slot, item: &Item) -> Vec<Bound> {
             _ => {}
         }
         let entity = ctx.entities.entity(gazetteer, mention.entity);
-        if !slot.outlets && entity.is_news_outlet() {
+        if !slot.outlets && entity.is_source() {
             continue;
         }
         // a ministry or army acting for its state is the state ("the Azerbaijani foreign ministry
