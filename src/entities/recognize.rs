@@ -414,6 +414,13 @@ mod tests {
     }
 
     #[test]
+    fn an_abbreviated_rank_introduces_a_name_that_keeps_its_letters() {
+        // "Gen." with its full stop is a rank; "Bayraktaroğlu" is not the gazetteer's Selçuk Bayraktar
+        assert_eq!(discovered("Land Forces Commander Gen. Selçuk Bayraktaroğlu met the delegation."), [("Selçuk Bayraktaroğlu".to_string(), EntityType::Person)]);
+        assert_eq!(discovered("Brig. Gen. Mahmoud Rahimi met Iraqi officials."), [("Mahmoud Rahimi".to_string(), EntityType::Person)]);
+    }
+
+    #[test]
     fn an_english_name_with_a_hyphenated_part() {
         assert_eq!(discovered("Kuwaiti Emir Sheikh Nasser Al-Sabah visited Baghdad on Monday."), [("Nasser Al-Sabah".to_string(), EntityType::Person)]);
     }

@@ -164,13 +164,18 @@ impl RoleLexicon {
     /// Where the words `keys` end when they follow from `tokens[j]`; a hyphen between them is
     /// skipped, since office forms are stored without punctuation ("director-general").
     fn match_rest(keys: &[String], tokens: &[Token], mut j: usize, end: usize) -> Option<usize> {
+        // the full stop of an abbreviated rank is read past: "Brig. Gen. Mahmoud Rahimi"
+        let abbreviation_stop = |j: usize| j < end && tokens[j].key == "." && tokens[j].glued;
         for k in keys {
-            if j + 1 < end && tokens[j].key == "-" && tokens[j].kind == TokenKind::Punct {
+            if j + 1 < end && (tokens[j].key == "-" && tokens[j].kind == TokenKind::Punct || abbreviation_stop(j)) {
                 j += 1;
             }
             if j >= end || tokens[j].key != *k {
                 return None;
             }
+            j += 1;
+        }
+        if abbreviation_stop(j) && j + 1 < end {
             j += 1;
         }
         Some(j)

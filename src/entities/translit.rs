@@ -90,7 +90,8 @@ impl Transliterator {
         let mut i = 0;
         while i < words.len() {
             let word = &words[i];
-            if word.iter().all(|c| c.is_ascii()) {
+            // a word with no Arabic letters is already Latin ("Selçuk Bayraktaroğlu" keeps its letters)
+            if !word.iter().any(|&c| crate::text::normalize::is_arabic_script(c)) {
                 out.push(word.iter().collect());
                 i += 1;
                 continue;
