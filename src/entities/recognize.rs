@@ -397,6 +397,10 @@ mod tests {
         let people = discovered("وعقد الرئيس المصري عبد الفتاح السيسي ونظيره الإريتري تسفاي قبرهيوت محادثات مغلقة في أسمرة.");
         assert_eq!(people.len(), 1, "{people:?}");
         assert_eq!(people[0].0.split(' ').count(), 2, "{people:?}");
+        // nor does it run into an accusative ("وفدا أمريكيا")
+        let people = discovered("استقبل اللواء سعيد الحربي وفدا أمريكيا.");
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].0.split(' ').count(), 2, "{people:?}");
     }
 
     #[test]

@@ -289,7 +289,9 @@ impl EntityLayer {
                 // after two words of a name, a common word that is no given name (nor an Arabic family
                 // name with the article) starts the sentence's next part: "أسياس أفورقي | محادثات"
                 let t = &tokens[range.end];
-                let next_part = lang != Lang::En && words(&range) >= 2 && self.roles.is_common(lang, &t.key) && !self.roles.is_given_name(lang, &t.key) && !(lang == Lang::Ar && t.key.starts_with("ال"));
+                // (so does an Arabic word in the accusative, "وفدا أمريكيا": names take no tanween alef)
+                let accusative = lang == Lang::Ar && t.key.ends_with('ا') && !t.key.starts_with("ال") && t.key.chars().count() > 3;
+                let next_part = lang != Lang::En && words(&range) >= 2 && (self.roles.is_common(lang, &t.key) || accusative) && !self.roles.is_given_name(lang, &t.key) && !(lang == Lang::Ar && t.key.starts_with("ال"));
                 if next_part {
                     break;
                 }
