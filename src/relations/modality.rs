@@ -95,6 +95,9 @@ pub struct ModalityLexicon {
     boundaries: Vec<(Lang, Vec<String>)>,
 }
 
+/// Words that open a relative clause (folded): "which", "who", "التي", "که".
+const RELATIVE_HEADS: &[&str] = &["which", "who", "whose", "التي", "الذي", "الذين", "اللتين", "اللذين", "كه"];
+
 impl ModalityLexicon {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<ModalityLexicon, DataError> {
         let mut lexicon = ModalityLexicon::default();
@@ -150,10 +153,18 @@ impl ModalityLexicon {
         // only in Persian, which puts the verb last ("… خرید تسلیحات از اسرائیل را تکذیب کرد"),
         // elsewhere a later denial is usually someone else's
         let end = (cue.end..clause.end).find(|&i| is_break(i)).unwrap_or(clause.end);
+        // a relative clause between commas is its own statement: "Turkey and Armenia, which have no
+        // diplomatic relations, agreed to normalise ties" is no denial of the agreement
+        let comma = |i: usize| matches!(tokens[i].key.as_str(), "," | "،");
+        let relative_clauses: Vec<std::ops::Range<usize>> = (start..end)
+            .filter(|&i| comma(i) && tokens.get(i + 1).is_some_and(|t| RELATIVE_HEADS.contains(&t.key.as_str())))
+            .filter_map(|i| (i + 2..end.min(i + 18)).find(|&j| comma(j)).map(|j| i..j + 1))
+            .filter(|r| !(r.start <= cue.start && cue.end <= r.end))
+            .collect();
         let mut i = start;
         let mut particle_end: Option<usize> = None;
         while i < end {
-            if i >= cue.start && i < cue.end {
+            if i >= cue.start && i < cue.end || relative_clauses.iter().any(|r| r.contains(&i)) {
                 i += 1;
                 continue;
             }
