@@ -178,8 +178,19 @@ fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEnt
         .collect();
     let quote = |t: Option<&crate::text::token::Token>| t.is_some_and(|t| t.kind == TokenKind::Punct && crate::text::normalize::is_quote(t.key.chars().next().unwrap_or(' ')));
     let quoted = |m: &Mention| m.tokens.start > 0 && quote(doc.tokens.get(m.tokens.start - 1)) && quote(doc.tokens.get(m.tokens.end));
-    out.mentions.retain(|m| !m.ambiguous || confirmed.contains(&m.entity) || quoted(m));
+    // a capital that is also a weekday ("دوشنبه", Dushanbe and Monday) counts where its state is named,
+    // unless it reads as a day: after "روز"/"on", or before a date or "گذشته"
+    let state_named = |e: usize| gazetteer.entities.get(e).and_then(|x| x.stands_for.as_deref()).and_then(|id| gazetteer.index_of(id)).is_some_and(|st| confirmed.contains(&st));
+    let as_day = |m: &Mention| {
+        let before = m.tokens.start.checked_sub(1).map(|t| doc.tokens[t].key.as_str());
+        let after = doc.tokens.get(m.tokens.end);
+        before.is_some_and(|k| DAY_WORDS.contains(&k)) || after.is_some_and(|t| t.kind == TokenKind::Number || DAY_WORDS.contains(&t.key.as_str()))
+    };
+    out.mentions.retain(|m| !m.ambiguous || confirmed.contains(&m.entity) || quoted(m) || state_named(m.entity) && !as_day(m));
 }
+
+/// Words around a weekday (folded): "روز دوشنبه", "دوشنبه گذشته", "on Monday".
+const DAY_WORDS: &[&str] = &["روز", "صبح", "عصر", "شب", "بامداد", "ظهر", "شامگاه", "گذشته", "اينده", "اخير", "يوم", "on", "last", "next"];
 
 /// An abbreviation in brackets names what stands right before it: "Kazakhstan Aviation Industry (KAI)"
 /// is not Korea Aerospace Industries, "Israel Aerospace Industries (IAI)" is IAI. A bracketed name
@@ -415,6 +426,9 @@ mod tests {
         // quotes mark a name
         assert!(ids("تعتزم تركيا نشر منظومة «حصار» للدفاع الجوي.").contains(&"hisar".to_string()));
         assert!(!ids("فرض الجيش حصار على المدينة.").contains(&"hisar".to_string()));
+        // a capital that is also a weekday: where its state is named, unless it reads as a day
+        assert!(ids("رحمان و پزشکیان در دوشنبه دیدار کردند. تاجیکستان میزبان این نشست بود.").contains(&"dushanbe".to_string()));
+        assert!(!ids("پزشکیان روز دوشنبه به تاجیکستان سفر کرد.").contains(&"dushanbe".to_string()));
     }
 
     #[test]
