@@ -140,10 +140,8 @@ const SEPARATELY: &[&str] = &["separately", "individually", "respectively", "ح�
 pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
     let gazetteer = &layer.gazetteer;
     let entity = |e: usize| entities.entity(gazetteer, e);
-    let by_id = |id: &Option<String>| id.as_deref().and_then(|id| gazetteer.index_of(id));
-    // a person's state: an office stated in the document, else the gazetteer's for an office-holder
     let stated = stated_states(layer, entities, mentions);
-    let state_of = |p: usize| stated.get(&p).copied().or_else(|| entity(p).role.as_ref().and_then(|_| by_id(&entity(p).country)));
+    let state_of = |p: usize| person_state(layer, entities, &stated, p);
     // the people behind a mention's spans: an agreement signed by officials is stored between their
     // states, with the officials' spans
     let person_at = |span: TextSpan| entities.mentions.iter().find(|p| p.start >= span.start && p.end <= span.end && entity(p.entity).kind == EntityType::Person).map(|p| p.entity);
@@ -189,7 +187,7 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
             city && !comma && !other && words <= PLACE_REACH + 1 && (before.is_some_and(|k| LOCATIVES.contains(&k)) || c.proclitic.ends_with('ب'))
         });
         let Some(place) = place else { continue };
-        let Some(country) = by_id(&entity(place.entity).country).or_else(|| by_id(&entity(place.entity).stands_for)) else { continue };
+        let Some(country) = place_country(layer, entities, place.entity) else { continue };
         for (person, span) in [(m.subject, m.subject_span), (m.object, m.object_span)] {
             if entity(person).kind != EntityType::Person || state_of(person).is_none_or(|st| st == country) {
                 continue;
@@ -208,6 +206,25 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
         }
     }
     out
+}
+
+/// A person's state: an office stated in the document (`stated`), else the gazetteer's for an
+/// office-holder.
+fn person_state(layer: &EntityLayer, entities: &DocEntities, stated: &HashMap<usize, usize>, p: usize) -> Option<usize> {
+    let person = entities.entity(&layer.gazetteer, p);
+    stated.get(&p).copied().or_else(|| person.role.as_ref().and_then(|_| person.country.as_deref()).and_then(|id| layer.gazetteer.index_of(id)))
+}
+
+/// The country a place is in (a country is its own): a city's or region's `country`, else the state it
+/// stands for.
+fn place_country(layer: &EntityLayer, entities: &DocEntities, e: usize) -> Option<usize> {
+    let place = entities.entity(&layer.gazetteer, e);
+    let by_id = |id: &Option<String>| id.as_deref().and_then(|id| layer.gazetteer.index_of(id));
+    match place.kind {
+        EntityType::Country => Some(e),
+        EntityType::City | EntityType::Region => by_id(&place.country).or_else(|| by_id(&place.stands_for)),
+        _ => None,
+    }
 }
 
 /// The state of each person whose office the document states (`officialOf` a country; the first one).
@@ -264,18 +281,10 @@ pub fn roll_ups(layer: &EntityLayer, entities: &DocEntities, mentions: &[Relatio
 /// Visits of people to their own state are no visits ("Araghchi visits Iran" from a sentence about his
 /// talks abroad): dropped, whatever rule found them.
 pub fn drop_home_visits(layer: &EntityLayer, entities: &DocEntities, mentions: &mut Vec<RelationMention>) {
-    let gazetteer = &layer.gazetteer;
-    let entity = |e: usize| entities.entity(gazetteer, e);
-    let by_id = |id: &Option<String>| id.as_deref().and_then(|id| gazetteer.index_of(id));
     let stated = stated_states(layer, entities, mentions);
-    let state_of = |p: usize| stated.get(&p).copied().or_else(|| entity(p).role.as_ref().and_then(|_| by_id(&entity(p).country)));
-    let country_of_place = |e: usize| match entity(e).kind {
-        EntityType::Country => Some(e),
-        EntityType::City | EntityType::Region => by_id(&entity(e).country).or_else(|| by_id(&entity(e).stands_for)),
-        _ => None,
-    };
     mentions.retain(|m| {
-        let home = m.relation == Relation::Visits && entity(m.subject).kind == EntityType::Person && state_of(m.subject).is_some_and(|s| country_of_place(m.object) == Some(s));
+        let person = entities.entity(&layer.gazetteer, m.subject).kind == EntityType::Person;
+        let home = m.relation == Relation::Visits && person && person_state(layer, entities, &stated, m.subject).is_some_and(|s| place_country(layer, entities, m.object) == Some(s));
         !home
     });
 }

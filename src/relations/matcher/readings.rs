@@ -17,6 +17,9 @@ const COUNTERPARTS: &[&str] = &["نظيره", "نظيرته", "نظيرها", "�
 /// it, read with the first actor (a person or a state) of the previous sentence as its subject: "زار غولر
 /// باكو. والتقى خلال الزيارة نظيره الأذربيجاني" (Güler met his counterpart). `None` for other sentences.
 pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, lang: Lang, s: usize, items: &[Item]) -> Option<Vec<Item>> {
+    if lang != Lang::Ar || s == 0 {
+        return None;
+    }
     let opens_with_verb = matches!(items.first().map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if (key.starts_with('و') || key.starts_with('ف')) && key.chars().count() > 3);
     // (a name or a definite noun right after the verb is its subject: "وأجرى الوفد مباحثات")
     // ("نظيره X", "his counterpart X", is the object: its pronoun is the dropped subject)
@@ -26,7 +29,7 @@ pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer:
         Some((ItemKind::Word { key, .. }, _)) => key.starts_with("ال") || key.starts_with("وال"),
         None => true,
     };
-    if lang != Lang::Ar || s == 0 || !opens_with_verb || subject_follows {
+    if !opens_with_verb || subject_follows {
         return None;
     }
     let actor = |m: &&Mention| {
@@ -46,7 +49,6 @@ const LIST_WORDS: &[&str] = &["and", "or", "the", "as", "both"];
 
 /// How far (in items) an aside may run to its closing comma.
 const ASIDE_REACH: usize = 16;
-
 
 /// The sentence's items without its asides — a phrase between commas that opens with an aside head
 /// ("according to", "بحسب", "به گزارش", "which", "التي"), or in English any phrase set off after the
