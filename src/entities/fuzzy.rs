@@ -39,6 +39,26 @@ pub fn close(a: &str, b: &str) -> bool {
     !extended && d <= 2 && d <= b.chars().count() / 4
 }
 
+/// A name's skeleton, and its last word's: two people's names are close when both are ("Mahmoud
+/// Rahimi" is not "Mahmoud Freihat", though the whole skeletons are two edits apart).
+#[derive(Debug, Clone)]
+pub struct NameSkeleton {
+    whole: String,
+    last: String,
+}
+
+impl NameSkeleton {
+    /// From a lowercase key with spaces between words.
+    pub fn new(key: &str) -> NameSkeleton {
+        NameSkeleton { whole: skeleton(key), last: skeleton(key.rsplit(' ').next().unwrap_or(key)) }
+    }
+
+    pub fn close(&self, other: &NameSkeleton) -> bool {
+        let d = edit_distance(&self.last, &other.last);
+        close(&self.whole, &other.whole) && d <= (other.last.chars().count() / 4).max(1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +71,13 @@ mod tests {
         assert!(!close(&skeleton("ilham aliyev"), &skeleton("elchin guliyev")));
         assert!(close(&skeleton("nikus banayutubulus"), &skeleton("nikos panagiotopoulos")));
         assert!(close(&skeleton("fladimir butin"), &skeleton("vladimir putin")));
+    }
+
+    #[test]
+    fn names_are_close_when_their_surnames_are() {
+        let name = NameSkeleton::new;
+        assert!(name("zakr hasanov").close(&name("zakir hasanov")));
+        assert!(name("nikus banayutubulus").close(&name("nikos panagiotopoulos")));
+        assert!(!name("mahmoud rahimi").close(&name("mahmoud freihat")));
     }
 }

@@ -127,7 +127,19 @@ impl NameIndex {
         let mut i = range.start;
         while i < range.end {
             match self.best_at(text, lang, tokens, i, range.end) {
-                Some(m) => {
+                Some(mut m) => {
+                    // a name of the same thing that starts inside this one and goes on in capitalised words
+                    // continues it: "President Hassan Sheikh" + "Hassan Sheikh Mohamud" is one mention (but
+                    // "AH-64 Apache" + "Apache attack helicopters" leaves the cue words alone)
+                    let name_word = |t: &Token| !t.key.is_ascii() || text[t.start..].chars().next().is_some_and(char::is_uppercase);
+                    let longer = (m.tokens.start + 1..m.tokens.end)
+                        .filter_map(|j| self.best_at(text, lang, tokens, j, range.end))
+                        .filter(|n| n.entity == m.entity && n.tokens.end > m.tokens.end && tokens[m.tokens.end..n.tokens.end].iter().all(name_word))
+                        .map(|n| n.tokens.end)
+                        .max();
+                    if let Some(end) = longer {
+                        m.tokens.end = end;
+                    }
                     i = m.tokens.end;
                     out.push(m);
                 }

@@ -133,6 +133,12 @@ impl Entity {
             })
     }
 
+    /// A state's armed force (an army, a service branch, a general staff): what it does with another
+    /// state is military ("the UAE navy deepened cooperation with France").
+    pub fn is_armed_force(&self) -> bool {
+        self.kind == EntityType::Organization && self.role.as_deref().is_some_and(|r| r.contains("armed forces") || r.contains("general staff"))
+    }
+
     /// A source the news cites rather than a party to what it reports: an outlet, a research institute,
     /// a think tank, a rights group, a social network.
     pub fn is_source(&self) -> bool {

@@ -17,11 +17,11 @@ use super::index::NameIndex;
 use super::roles::RoleLexicon;
 use super::translit::Transliterator;
 use super::phrases::PhraseList;
-use super::fuzzy::skeleton;
+use super::fuzzy::NameSkeleton;
 use super::{DocEntities, Entity, EntityType, Form, Mention};
 use crate::data::{DataError, RowProblem, lexicon_rows};
 use crate::text::lang::Lang;
-use crate::text::token::TokenKind;
+use crate::text::token::{Token, TokenKind};
 use crate::text::TextDoc;
 
 /// How far (in tokens) after an office its state or body may be named ("رئيس ستاد کل ارتش جمهوری آذربایجان").
@@ -34,7 +34,7 @@ const NAME_MAX_WORDS: usize = 4;
 pub struct EntityLayer {
     pub gazetteer: Gazetteer,
     /// (entity, consonant skeleton of its English label) of every person the gazetteer knows.
-    person_skeletons: Vec<(usize, String)>,
+    person_skeletons: Vec<(usize, NameSkeleton)>,
     index: NameIndex,
     roles: RoleLexicon,
     coref: CorefLexicon,
@@ -53,7 +53,7 @@ impl EntityLayer {
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == EntityType::Person)
-            .map(|(i, e)| (i, skeleton(&crate::eval::gold::key(&e.label))))
+            .map(|(i, e)| (i, NameSkeleton::new(&crate::eval::gold::key(&e.label))))
             .collect();
         let mut index = NameIndex::build(&gazetteer);
         for (lang, row) in lexicon_rows(&lexicon, "ambiguous-names.tsv", &["id", "forms"], problems)? {
@@ -92,6 +92,16 @@ impl EntityLayer {
     /// Whether a role names a profession rather than an office (roles.tsv, office kind `no`).
     pub fn is_profession(&self, role: &str) -> bool {
         self.roles.is_profession(role)
+    }
+
+    /// The part of a weapon system's name that is a weapon noun of the lexicon, if the name has one
+    /// besides its own words: "Shaurya [missile]", "[زیردریایی] آگوستا". Rules read it as the cue it is.
+    pub fn weapon_noun_in_name(&self, lang: Lang, tokens: &[Token], name: Range<usize>) -> Option<Range<usize>> {
+        if lang == Lang::En {
+            (name.start + 1..name.end).find(|&k| self.weapons.at(lang, tokens, k, name.end) == Some(name.end)).map(|k| k..name.end)
+        } else {
+            self.weapons.at(lang, tokens, name.start, name.end).filter(|&end| end < name.end).map(|end| name.start..end)
+        }
     }
 
     pub fn entity<'a>(&'a self, doc: &'a DocEntities, index: usize) -> &'a Entity {

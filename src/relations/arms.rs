@@ -1,10 +1,49 @@
 //! Arms-trade relations implied within one phrase: a state that acquires a system its phrase names as
 //! another state's make buys it from that state ("العراق يبرم صفقة لشراء منظومة إم-سام الكورية الجنوبية" →
-//! Iraq buysWeaponsFrom South Korea).
+//! Iraq buysWeaponsFrom South Korea); a maker named right before its product makes it ("Rafael's SPYDER").
 
-use super::{Modality, Relation, RelationMention};
+use super::{Modality, Relation, RelationMention, TextSpan};
 use crate::entities::recognize::EntityLayer;
 use crate::entities::{DocEntities, EntityType};
+
+/// Confidence of a maker named right before its product.
+const MAKER_BEFORE_PRODUCT: f64 = 0.8;
+
+/// `manufactures` for a company named right before a system the gazetteer gives it as maker:
+/// "Rafael's SPYDER", "Baykar Bayraktar TB2", "«إلبيت» «هرمس»". The company could stand there as a
+/// seller or user only by naming its product, so the sentence states the make.
+pub fn makers_before_products(layer: &EntityLayer, entities: &DocEntities) -> Vec<RelationMention> {
+    let mut out: Vec<RelationMention> = Vec::new();
+    let mentions = &entities.mentions;
+    for (product, maker) in mentions.iter().zip(mentions.iter().skip(1)).map(|(a, b)| (b, a)) {
+        if product.furniture || maker.sentence != product.sentence || maker.tokens.end != product.tokens.start {
+            continue;
+        }
+        let (company, system) = (entities.entity(&layer.gazetteer, maker.entity), entities.entity(&layer.gazetteer, product.entity));
+        if company.kind != EntityType::Organization || system.kind != EntityType::WeaponSystem || system.maker.as_deref() != Some(company.id.as_str()) {
+            continue;
+        }
+        if out.iter().any(|r| r.sentence == product.sentence && r.subject == maker.entity && r.object == product.entity) {
+            continue;
+        }
+        out.push(RelationMention {
+            relation: Relation::Manufactures,
+            subject: maker.entity,
+            object: product.entity,
+            sentence: product.sentence,
+            subject_span: TextSpan { start: maker.start, end: maker.end },
+            object_span: TextSpan { start: product.start, end: product.end },
+            cue_span: TextSpan { start: maker.start, end: product.end },
+            rule: "maker-before-product".to_string(),
+            modality: Modality::Asserted,
+            confidence: MAKER_BEFORE_PRODUCT,
+            derived: false,
+            role: None,
+            quantities: Vec::new(),
+        });
+    }
+    out
+}
 
 /// `buysWeaponsFrom` for an `acquiresWeapon` whose very mention of the system carries its maker
 /// state ("the Korean KM-SAM"): one maker only (a co-developed system has no single supplier), a

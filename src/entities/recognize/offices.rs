@@ -9,7 +9,7 @@ use super::{EntityLayer, NAME_MAX_WORDS, OFFICE_MODIFIERS, OFFICE_REACH};
 /// Lower-case words inside a name in English (folded): "al-Alyawi", "bin Salman", "ul-Haq".
 const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "abu", "ul", "ud", "de", "van", "von", "der"];
 use crate::entities::affixes::prefix_variants;
-use crate::entities::fuzzy::{close, skeleton};
+use crate::entities::fuzzy::NameSkeleton;
 use crate::entities::roles::{OfficeKind, RoleMatch};
 use crate::entities::{DocEntities, Entity, EntityType, Form, Office, slug};
 use crate::text::lang::Lang;
@@ -343,8 +343,8 @@ impl EntityLayer {
         let key: String = tokens[range.clone()].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
         let label = self.translit.to_latin(lang, surface);
         // a known person under a spelling the gazetteer lacks: "زاكر حسنوف" is Zakir Hasanov
-        let sk = skeleton(&crate::eval::gold::key(&label));
-        let known = self.person_skeletons.iter().find(|(_, p)| close(&sk, p)).map(|(i, _)| *i);
+        let sk = NameSkeleton::new(&crate::eval::gold::key(&label));
+        let known = self.person_skeletons.iter().find(|(_, p)| sk.close(p)).map(|(i, _)| *i);
         let entity = match names.get(&key).copied().or(known) {
             Some(e) => e,
             None => {

@@ -47,6 +47,8 @@ pub(super) struct Item {
 /// ("«کریم ولی اف» معاون اول وزیر دفاع و رئیس ستاد کل ارتش جمهوری آذربایجان").
 const OFFICE_SLACK: usize = 8;
 
+const ENGLISH_POSSESSIVES: &[&str] = &["his", "her", "its", "their"];
+
 /// The nationality adjective right after a company's name (Arabic and Persian put it there:
 /// "شركة «روكيتسان» التركية", "شرکت آسلسان ترکیه‌ای"), if any.
 fn nationality_after_company(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, lang: Lang, in_sentence: &[usize], m: usize) -> Option<usize> {
@@ -88,7 +90,11 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
             let of = &entities.mentions[m];
             span = span.start.min(of.tokens.start)..span.end.max(of.tokens.end);
         }
-        let parts = person.tokens.len() + office.tokens.len() + office.of_mention.map_or(0, |m| entities.mentions[m].tokens.len());
+        // "his Eritrean counterpart Isaias Afwerki": the pronoun is the phrase's, so that "Sisi and his
+        // counterpart X" stays a list
+        let pronoun = office.role == "Counterpart" && span.start > tokens.start && ENGLISH_POSSESSIVES.contains(&doc.tokens[span.start - 1].key.as_str());
+        span.start -= usize::from(pronoun);
+        let parts = person.tokens.len() + office.tokens.len() + office.of_mention.map_or(0, |m| entities.mentions[m].tokens.len()) + usize::from(pronoun);
         // between them only punctuation, titles and office words (the entity layer checked them)
         if span.len() > parts + OFFICE_SLACK {
             continue; // office and person too far apart to be one phrase
@@ -132,6 +138,14 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
             hidden[adjective] = true;
             extended[m] = Some(mention.tokens.start..entities.mentions[adjective].tokens.end);
             continue;
+        }
+        // a weapon noun inside a system's name stays a word the rules see: "bought Shaurya missiles"
+        // (Arabic rules take "منظومة إس 400" whole)
+        if lang != Lang::Ar && entities.entity(&layer.gazetteer, mention.entity).kind == EntityType::WeaponSystem {
+            if let Some(noun) = layer.weapon_noun_in_name(lang, &doc.tokens, mention.tokens.clone()) {
+                extended[m] = Some(if noun.start == mention.tokens.start { noun.end..mention.tokens.end } else { mention.tokens.start..noun.start });
+                continue;
+            }
         }
         if let Some(end) = bracket_after(doc, entities, &in_sentence, mention.tokens.end, tokens.end, &[mention.entity]) {
             for &inner in &in_sentence {

@@ -33,7 +33,9 @@ const PREPOSITIONS: &[&str] = &[
     "on", "at", "by", "against", "for", "into", "between", "among",
     // the last word of "besides"/"like" phrases: "الجزایر در کنار روسیه از چین … سلاح می‌خرد" (Algeria,
     // besides Russia, buys from China), "إلى جانب روسيا", "على غرار مصر", "به جز ترکیه"
-    "كنار", "جز", "جانب", "غرار", "خلاف", "besides", "alongside", "unlike", "like", "than", "except",
+    "كنار", "جز", "جانب", "غرار", "خلاف", "besides", "alongside", "unlike", "like", "than", "except", "مانند", "مثل", "همچون", "همانند",
+    // a maker after "made": "ارتش پاکستان پهپادهای ساخت ترکیه را خریده است" (Turkey is no buyer)
+    "ساخت",
 ];
 
 fn is_possessive(ctx: &Ctx, i: usize) -> bool {
@@ -105,6 +107,8 @@ struct Bound {
     end: usize,
     coreference: bool,
     adjective: bool,
+    /// Named by its armed force ("the Emirati navy").
+    military: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -131,6 +135,11 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         }
         let Some(lang) = paragraph.lang.or(doc.body_lang()) else { continue };
         let items = build_items(doc, entities, layer, &relations.time, lang, s, sentence.tokens.clone());
+        // (for whoever writes rules: the sentence as the rules see it, on stderr)
+        if std::env::var_os("KHABAR_DEBUG_ITEMS").is_some() {
+            let show: Vec<String> = items.iter().map(|it| match &it.kind { ItemKind::Word { key, .. } => key.clone(), ItemKind::Entity { .. } => format!("[{}]", doc.tokens[it.tokens.clone()].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ")) }).collect();
+            eprintln!("items: {}", show.join(" "));
+        }
         if !items.iter().any(|i| matches!(i.kind, ItemKind::Entity { .. })) {
             continue;
         }
@@ -245,6 +254,13 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                     return;
                 }
                 if slot.form == FormFilter::Counterpart && !(i..end).any(|j| has_counterpart(ctx, &ctx.items[j])) {
+                    return;
+                }
+                // a name that is the first half of a compound modifies what follows ("the U.N.-recognized
+                // GNA"): it is an argument only where the rule goes on with the compound ("Iran - @backed");
+                // an adjective is one anyway ("Turkish-made drones sent to Azerbaijan")
+                let name = matches!(&ctx.items[end - 1].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Name));
+                if name && is_compound_head(ctx, end - 1) && !matches!(rule.elements.get(e + 1), Some(Element::Cue { .. })) {
                     return;
                 }
                 let mut nb = b.clone();
@@ -363,7 +379,8 @@ fn accepts(ctx: &Ctx, slot: &Slot, item: &Item) -> Vec<Bound> {
         };
         if let Some(e) = resolved {
             if !out.iter().any(|b: &Bound| b.entity == e) {
-                out.push(Bound { entity: e, start, end, coreference: mention.form == Form::Coreference, adjective: mention.form == Form::Adjective });
+                let military = entity.is_armed_force() && e != mention.entity;
+                out.push(Bound { entity: e, start, end, coreference: mention.form == Form::Coreference, adjective: mention.form == Form::Adjective, military });
             }
         }
     }
@@ -399,7 +416,9 @@ fn has_counterpart(ctx: &Ctx, item: &Item) -> bool {
 
 /// Whether the entity at `i` is the first half of a hyphenated compound ("Iran-backed").
 fn is_compound_head(ctx: &Ctx, i: usize) -> bool {
-    matches!(ctx.items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { key, punct: true, .. }) if key == "-")
+    let punct = |j: usize, p: &str| matches!(ctx.items.get(j).map(|it| &it.kind), Some(ItemKind::Word { key, punct: true, .. }) if key == p);
+    // (an abbreviation's last dot comes between: "U.N.-recognized")
+    punct(i + 1, "-") || punct(i + 1, ".") && punct(i + 2, "-")
 }
 
 fn is_joiner(item: &Item) -> bool {
@@ -538,7 +557,12 @@ fn emit(ctx: &Ctx, relations: &RelationLayer, rule: &Rule, s: usize, b: Bindings
         }
         // "Jordanian F-16 jets": an American system, so the adjective names its user
         let maker = ctx.entities.entity(gazetteer, object.entity).country.as_deref().and_then(|id| gazetteer.index_of(id));
-        let relation = if rule.user_if_foreign && subject.adjective && maker.is_some_and(|m| m != subject.entity) { Relation::UsesWeapon } else { rule.relation };
+        let relation = match rule.relation {
+            _ if rule.user_if_foreign && subject.adjective && maker.is_some_and(|m| m != subject.entity) => Relation::UsesWeapon,
+            // a state's armed force that cooperates cooperates militarily
+            Relation::CooperatesWith if subject.military || object.military => Relation::CooperatesMilitarilyWith,
+            r => r,
+        };
         let mut confidence = rule.confidence * modality.weight() * (1.0 - 0.02 * b.gap_words as f64);
         if subject.coreference || object.coreference {
             confidence *= 0.85;

@@ -61,6 +61,16 @@ pub(super) fn without_asides(doc: &TextDoc, relations: &RelationLayer, lang: Lan
     // Ethiopia over the dam, signed a defence protocol with Somalia"; not a list, which goes on with a name)
     let entity_at = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Entity { .. }));
     let opening = |i: usize| lang == Lang::En && (i == 1 && entity_at(0) || i == 2 && entity_at(1) && !entity_at(0));
+    // (…also when the first name's apposition runs on past the office the entity layer took: "Saddam
+    // Haftar, the commander of the ground forces of the eastern-based LNA, held talks …")
+    let open_apposition = lang == Lang::En && entity_at(0) && {
+        let span = &doc.tokens[items[0].tokens.clone()];
+        span.iter().any(|t| is_comma(&t.key)) && span.last().is_some_and(|t| !is_comma(&t.key))
+    };
+    if let Some(j) = open_apposition.then(|| (1..items.len().min(1 + ASIDE_REACH)).find(|&j| comma_at(j))).flatten() {
+        keep[1..=j].iter_mut().for_each(|k| *k = false);
+        i = j + 1;
+    }
     while i < items.len() {
         let word_after = matches!(items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { punct: false, key, .. }) if !LIST_WORDS.contains(&key.as_str()));
         let head = comma_at(i) && word_after && (opening(i) || relations.asides.at(lang, &doc.tokens, items[i + 1].tokens.start, doc.tokens.len()).is_some());
