@@ -48,6 +48,9 @@ const BYLINE_WORDS: usize = 6;
 /// How many paragraphs of the body may open with a publisher formula ("به گزارش …").
 const LEAD_PARAGRAPHS: usize = 3;
 
+/// The most words of a line of publication and update times, which is long for a head line.
+const DATELINE_WORDS: usize = 12;
+
 pub fn describe(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, attribution: &Attribution, months: &Months, given_publisher: Option<&str>, given_date: Option<&str>) -> DocumentMeta {
     let gazetteer = &layer.gazetteer;
     let is_outlet = |e: usize| entities.entity(gazetteer, e).is_news_outlet();
@@ -95,8 +98,14 @@ pub fn describe(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, attr
             cites.push(m.entity);
         }
     }
+    // the date line of the head; a standfirst may come before it ("PMO calls meeting …", then "3 December
+    // 2025, 8:52 pm"), so short lines just after the first long one count too, and that long one if it is
+    // a dateline of published and updated times ("نشر في: 16 يناير ,2025: 01:47 م GST آخر تحديث: …")
+    let words = |p: usize| doc.tokens[doc.paragraphs[p].tokens.clone()].iter().filter(|t| t.is_word()).count();
+    let dateline = (body_start < doc.paragraphs.len() && words(body_start) <= DATELINE_WORDS).then_some(body_start);
+    let after_standfirst = (body_start + 1..doc.paragraphs.len()).take(LEAD_PARAGRAPHS).filter(|&p| words(p) <= BYLINE_WORDS);
     let date = given_date.and_then(parse_iso_prefix).or_else(|| {
-        (0..body_start.min(doc.paragraphs.len())).find_map(|p| {
+        (0..body_start.min(doc.paragraphs.len())).chain(dateline).chain(after_standfirst).find_map(|p| {
             let tokens = &doc.tokens[doc.paragraphs[p].tokens.clone()];
             months.find(tokens, None).into_iter().find_map(|d| match d.value {
                 Some(PartialDate::Day(day)) => Some(day),

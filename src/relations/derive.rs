@@ -47,8 +47,13 @@ pub fn offices(entities: &DocEntities) -> Vec<RelationMention> {
 /// Confidence of an office known only from the gazetteer, the text naming the person without it.
 const UNSTATED_OFFICE: f64 = 0.6;
 
+/// How long after leaving an office a person named in the news is still named as its holder (about
+/// four years: "the Egyptian Hegazy" for a 2021 agreement, in 2024).
+const FORMER_OFFICE_DAYS: u64 = 4 * 365;
+
 /// `officialOf` for a known office-holder the text names without an office ("Putin said …"), when
-/// no office of theirs is stated in the document and they held it at the document's date (if known).
+/// no office of theirs is stated in the document and they held it at the document's date (if known)
+/// or left it a few years before.
 pub fn known_offices(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention], date: Option<NaiveDate>) -> Vec<RelationMention> {
     let gazetteer = &layer.gazetteer;
     let parse = |d: &Option<String>| d.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok().or_else(|| NaiveDate::parse_from_str(&format!("{d}-01"), "%Y-%m-%d").ok()));
@@ -61,7 +66,8 @@ pub fn known_offices(layer: &EntityLayer, entities: &DocEntities, mentions: &[Re
         }
         // an office in a non-state body is an office of that body ("Commander-in-Chief of the SDF")
         let of = layer.body_of_office(role).unwrap_or(state);
-        let in_office = date.is_none_or(|d| parse(&person.since).is_none_or(|s| s <= d) && parse(&person.until).is_none_or(|u| d <= u));
+        // (a recent former holder is still named for that office: "Assad", nine months after his fall)
+        let in_office = date.is_none_or(|d| parse(&person.since).is_none_or(|s| s <= d) && parse(&person.until).is_none_or(|u| d <= u + chrono::Days::new(FORMER_OFFICE_DAYS)));
         let stated = mentions.iter().any(|r| r.relation == Relation::OfficialOf && r.subject == m.entity);
         if !in_office || stated || out.iter().any(|r| r.subject == m.entity) {
             continue;

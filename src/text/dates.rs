@@ -133,8 +133,33 @@ impl Months {
         // ISO: 2022-10-08
         if let (Some(y), Some(m), Some(d)) = (number(tokens, i), number(tokens, i + 2), number(tokens, i + 4)) {
             if is_punct(tokens, i + 1, "-") && is_punct(tokens, i + 3, "-") && (1000..3000).contains(&y) {
-                if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                // (a Persian solar year written the same way: "1402-11-09")
+                let date = if (1300..1500).contains(&y) { persian_to_gregorian(y as i32, m, d) } else { NaiveDate::from_ymd_opt(y as i32, m, d) };
+                if let Some(date) = date {
                     return Some((mention(i, i + 5, Some(PartialDate::Day(date)), false), i + 5));
+                }
+            }
+        }
+        // numeric with slashes: day first as the region's sites write it ("7/5/2025" is 7 May), or a
+        // Persian solar year first ("1403/08/19")
+        if let (Some(a), Some(b), Some(c)) = (number(tokens, i), number(tokens, i + 2), number(tokens, i + 4)) {
+            let slashes = is_punct(tokens, i + 1, "/") && is_punct(tokens, i + 3, "/");
+            let date = match (a, c) {
+                _ if !slashes => None,
+                (1300..=1499, 1..=31) => persian_to_gregorian(a as i32, b, c),
+                (1..=31, 1900..=2099) => NaiveDate::from_ymd_opt(c as i32, b, a),
+                _ => None,
+            };
+            if let Some(date) = date {
+                return Some((mention(i, i + 5, Some(PartialDate::Day(date)), false), i + 5));
+            }
+        }
+        // …or dots, which the tokenizer keeps in one number ("17.06.2023")
+        if let Some(t) = tokens.get(i).filter(|t| t.kind == TokenKind::Number) {
+            let parts: Vec<u32> = t.key.split('.').filter_map(|p| p.parse().ok()).collect();
+            if let [d, m, y @ 1900..=2099] = parts[..] {
+                if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                    return Some((mention(i, i + 1, Some(PartialDate::Day(date)), false), i + 1));
                 }
             }
         }
@@ -383,5 +408,14 @@ mod tests {
         assert_eq!(dates("October 8, 2022", None), [("October 8, 2022".into(), Some("2022-10-08".into()))]);
         assert_eq!(dates("on 2024-04-20.", None), [("2024-04-20".into(), Some("2024-04-20".into()))]);
         assert_eq!(dates("in 2020 the war", None), [("2020".into(), Some("2020".into()))]);
+    }
+
+    #[test]
+    fn numeric_dates_day_first_or_persian_year_first() {
+        assert_eq!(dates("7/5/2025", None), [("7/5/2025".into(), Some("2025-05-07".into()))]);
+        assert_eq!(dates("17.06.2023 | 14:05 GMT", None)[0], ("17.06.2023".into(), Some("2023-06-17".into())));
+        assert_eq!(dates("1402-11-09", None), [("1402-11-09".into(), Some("2024-01-29".into()))]);
+        assert_eq!(dates("۱۴۰۳/۰۸/۱۹", None), [("۱۴۰۳/۰۸/۱۹".into(), Some("2024-11-09".into()))]);
+        assert!(dates("3/4/5 ratio", None).iter().all(|(_, v)| v.is_none()));
     }
 }

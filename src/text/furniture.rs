@@ -198,10 +198,15 @@ fn mark_teaser_runs(keys: &[String], furniture: &mut [bool]) {
 }
 
 /// The headline: the first paragraph that is not furniture and has at least a few words. Short lines
-/// above it (site name, section, editor) are header furniture.
+/// above it (site name, section, editor) are header furniture, and so are site menus anywhere.
 pub fn find_title(text: &str, paragraphs: &[Span], furniture: &mut [bool]) -> Option<usize> {
+    // (a site's menu, "Home | News | Politics | …", has words enough but is no headline)
+    let menu = |p: &str| p.matches(['|', '•']).count() >= 2;
+    for (i, p) in paragraphs.iter().enumerate() {
+        furniture[i] |= menu(p.of(text));
+    }
     let title = (0..paragraphs.len())
-        .find(|&i| !furniture[i] && word_count(&paragraph_key(paragraphs[i].of(text))) >= SHORT_WORDS)?;
+        .find(|&i| !furniture[i] && !menu(paragraphs[i].of(text)) && word_count(&paragraph_key(paragraphs[i].of(text))) >= SHORT_WORDS)?;
     furniture[..title].iter_mut().for_each(|f| *f = true);
     Some(title)
 }
@@ -235,6 +240,15 @@ mod tests {
         let mut f = r.classify(text, &p);
         assert_eq!(f, [true, true, false, false, true, true, true, true]);
         assert_eq!(find_title(text, &p, &mut f), Some(2));
+    }
+
+    #[test]
+    fn a_site_menu_is_no_headline() {
+        let text = "الجزيرة نت\nالرئيسية | أخبار | سياسة | اقتصاد | رياضة\nعمان تعلن اتفاقا لوقف إطلاق النار في اليمن\nنص المقال.\n";
+        let p = paragraphs(text);
+        let mut f = rules(&[]).classify(text, &p);
+        assert_eq!(find_title(text, &p, &mut f), Some(2));
+        assert_eq!(f[..2], [true, true]);
     }
 
     #[test]

@@ -42,3 +42,32 @@ fn sample_documents_match_the_gold_document_facts() {
         }
     }
 }
+
+#[test]
+fn blind_article_dates_are_read_from_their_page_heads() {
+    // numeric dates ("7/5/2025", "۱۴۰۳/۰۸/۱۹"), date lines after a standfirst, menus that are no headline
+    let (mut read, mut all) = (0, 0);
+    for set in ["blind", "blind2", "blind4", "blind6", "blind8"] {
+        let dir = repo().join("tests").join(set);
+        let gold = std::fs::read_to_string(dir.join(format!("{set}-documents.tsv"))).unwrap();
+        let gold: String = gold.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n");
+        let ours = tsv_rows(&ok(khabar(&["documents", dir.join("articles").to_str().unwrap()])));
+        for g in tsv_rows(&gold) {
+            all += 1;
+            read += usize::from(ours.iter().any(|r| r["document"] == g["document"] && r["date"] == g["date"]));
+        }
+    }
+    assert!(read * 10 >= all * 9, "dates read right: {read} of {all}");
+}
+
+#[test]
+fn a_gazetteer_office_holds_from_its_start_to_a_few_years_after_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("dated.jsonl");
+    let record = |id: &str, date: &str| format!("{{\"id\": \"{id}\", \"published\": \"{date}\", \"text\": \"Bashar al-Assad lives in Moscow.\"}}\n");
+    std::fs::write(&feed, record("recent", "2025-09-17") + &record("long-after", "2031-06-01") + &record("before", "1995-01-01")).unwrap();
+    let rows = tsv_rows(&ok(khabar(&["extract", feed.to_str().unwrap()])));
+    let official = |doc: &str| rows.iter().any(|r| r["document"] == doc && r["subject"] == "Bashar al-Assad" && r["predicate"] == "officialOf");
+    assert!(official("recent"), "nine months after his fall Assad is still named as Syria's president");
+    assert!(!official("long-after") && !official("before"), "{rows:?}");
+}
