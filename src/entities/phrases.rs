@@ -39,13 +39,28 @@ impl PhraseList {
         Ok(t)
     }
 
-    /// The end of the longest phrase that starts at `tokens[at]` and ends by `end`.
+    /// The end of the longest phrase that starts at `tokens[at]` and ends by `end`. A dot glued to a word
+    /// of the text is read past, as the phrase's keys have none: "on Jan. 1" is "on Jan #".
     pub fn at(&self, lang: Lang, tokens: &[Token], at: usize, end: usize) -> Option<usize> {
         let phrases = self.phrases.get(&lang)?;
         let fits = |key: &str, t: &Token| if key == NUMBER { t.kind == TokenKind::Number } else { key == t.key };
         let variants = prefix_variants(lang, &tokens[at].key);
         let first = |keys: &[String]| if keys[0] == NUMBER { tokens[at].kind == TokenKind::Number } else { variants.iter().any(|v| v.key == keys[0]) };
-        phrases.iter().find(|keys| at + keys.len() <= end && first(keys) && keys[1..].iter().zip(&tokens[at + 1..]).all(|(k, t)| fits(k, t))).map(|keys| at + keys.len())
+        let abbreviation_dot = |j: usize| tokens[j].key == "." && tokens[j].glued && j + 1 < end && tokens[j - 1].kind == TokenKind::Word;
+        let rest = |keys: &[String]| {
+            let mut j = at + 1;
+            for key in keys {
+                if j < end && abbreviation_dot(j) {
+                    j += 1;
+                }
+                if j >= end || !fits(key, &tokens[j]) {
+                    return None;
+                }
+                j += 1;
+            }
+            Some(j)
+        };
+        phrases.iter().filter(|keys| first(keys)).find_map(|keys| rest(&keys[1..]))
     }
 
     /// The phrases in `tokens[range]`, longest at each position, not overlapping.
@@ -86,5 +101,6 @@ mod tests {
         assert_eq!(found(Lang::Ar, "اشترت أذربيجان، الثلاثاء، طائرات مسيرة وفي عام 2020 صواريخ."), ["الثلاثاء", "وفي عام 2020"]);
         assert_eq!(found(Lang::Fa, "آذربایجان در سال‌های اخیر پهپاد خریده است."), ["در سال‌های اخیر"]);
         assert!(found(Lang::En, "Azerbaijan bought drones from Turkey.").is_empty());
+        assert_eq!(found(Lang::En, "Ethiopia signed it on Jan. 1 with Somaliland."), ["on Jan. 1"]);
     }
 }
