@@ -48,9 +48,22 @@ pub struct NameSkeleton {
 }
 
 impl NameSkeleton {
-    /// From a lowercase key with spaces between words.
+    /// From a lowercase key with spaces between words; a patronym ("bin Hamed") is left out, as the
+    /// news often does ("Fayyad bin Hamed al-Ruwaili" is "Fayyadh al-Ruwaili").
     pub fn new(key: &str) -> NameSkeleton {
-        NameSkeleton { whole: skeleton(key), last: skeleton(key.rsplit(' ').next().unwrap_or(key)) }
+        let words: Vec<&str> = key.split(' ').collect();
+        let mut kept = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if PATRONYMS.contains(&words[i]) && i > 0 && i + 2 < words.len() {
+                i += 2;
+                continue;
+            }
+            kept.push(words[i]);
+            i += 1;
+        }
+        let key = kept.join(" ");
+        NameSkeleton { whole: skeleton(&key), last: skeleton(key.rsplit(' ').next().unwrap_or(&key)) }
     }
 
     pub fn close(&self, other: &NameSkeleton) -> bool {
@@ -58,6 +71,9 @@ impl NameSkeleton {
         close(&self.whole, &other.whole) && d <= (other.last.chars().count() / 4).max(1)
     }
 }
+
+/// Words that introduce a patronym inside a name.
+const PATRONYMS: &[&str] = &["bin", "ibn", "bint", "ben"];
 
 #[cfg(test)]
 mod tests {
@@ -79,5 +95,7 @@ mod tests {
         assert!(name("zakr hasanov").close(&name("zakir hasanov")));
         assert!(name("nikus banayutubulus").close(&name("nikos panagiotopoulos")));
         assert!(!name("mahmoud rahimi").close(&name("mahmoud freihat")));
+        assert!(name("fayyad bin hamed al ruwaili").close(&name("fayyadh al ruwaili")));
+        assert!(!name("khalid bin salman").close(&name("khalid bin bandar")));
     }
 }

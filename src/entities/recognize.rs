@@ -14,7 +14,7 @@ use std::path::Path;
 use super::coref::CorefLexicon;
 use super::gazetteer::Gazetteer;
 use super::index::NameIndex;
-use super::roles::RoleLexicon;
+use super::roles::{OfficeKind, RoleLexicon};
 use super::translit::Transliterator;
 use super::phrases::PhraseList;
 use super::fuzzy::NameSkeleton;
@@ -28,6 +28,8 @@ use crate::text::TextDoc;
 const OFFICE_REACH: usize = 7;
 /// Words between an office and its holder's name that are no part of either (folded).
 const OFFICE_MODIFIERS: &[&str] = &["السابق", "السابقه", "الاسبق", "سابق", "بالوكاله", "المكلف", "پيشين", "سابق", "former", "then", "acting", "outgoing", "new", "executive", "senior", "first", "interim", "caretaker"];
+/// The most tokens of a title before a name ("lt . col .", "رئيس هيئة الأركان العامة").
+const TITLE_MAX_TOKENS: usize = 6;
 /// The most words an unknown name introduced by an office may have.
 const NAME_MAX_WORDS: usize = 4;
 
@@ -92,6 +94,16 @@ impl EntityLayer {
     /// Whether a role names a profession rather than an office (roles.tsv, office kind `no`).
     pub fn is_profession(&self, role: &str) -> bool {
         self.roles.is_profession(role)
+    }
+
+    /// The start of a title or rank that ends right before `at` ("Maj. Gen." before "Mohammad Bagheri",
+    /// "President" before "Aliyev"; not a profession, "host", nor "his counterpart", which is someone
+    /// else's), looking back no further than `floor`. Offices with their state are
+    /// attached by the recognizer; a bare title still belongs to the name it precedes.
+    pub fn title_before(&self, lang: Lang, tokens: &[Token], at: usize, floor: usize) -> Option<usize> {
+        // (the range goes one token past, so that a rank's last full stop is read: "Gen." before a name)
+        let end = (at + 1).min(tokens.len());
+        (floor.max(at.saturating_sub(TITLE_MAX_TOKENS))..at).find(|&s| self.roles.find(lang, tokens, s..end).first().is_some_and(|r| r.tokens == (s..at) && r.office != OfficeKind::None && r.role != "Counterpart"))
     }
 
     /// The part of a weapon system's name that is a weapon noun of the lexicon, if the name has one

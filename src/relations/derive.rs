@@ -181,17 +181,22 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
     for m in &meetings {
         // the place: a city right after the meeting (cue and both people), after "in"/"في"/"در" or
         // "بـ", with no comma between ("… الاتفاق الذي أبرمته الرياض وطهران في بكين" is another event)
+        // …or right after the cue, before the partner: "held talks in Tehran on Sunday with his counterpart"
         let after = m.cue_span.end.max(m.subject_span.end).max(m.object_span.end);
         let sentence = &doc.tokens[doc.sentences[m.sentence].tokens.clone()];
-        let place = entities.mentions.iter().filter(|c| c.sentence == m.sentence && c.start >= after && !c.furniture).find(|c| {
-            let city = entity(c.entity).kind == EntityType::City;
-            let before = c.tokens.start.checked_sub(1).map(|t| doc.tokens[t].key.as_str());
-            let between = sentence.iter().filter(|t| t.start >= after && t.end <= c.start);
-            let (words, comma) = between.fold((0, false), |(n, comma), t| (n + 1, comma || t.key == ","));
-            // (nor another entity between: "… أبرمته الرياض وطهران في بكين" is their event)
-            let other = entities.mentions.iter().any(|o| o.sentence == m.sentence && o.start >= after && o.end <= c.start);
-            city && !comma && !other && words <= PLACE_REACH + 1 && (before.is_some_and(|k| LOCATIVES.contains(&k)) || c.proclitic.ends_with('ب'))
-        });
+        let place_from = |after: usize, reach: usize| {
+            entities.mentions.iter().filter(|c| c.sentence == m.sentence && c.start >= after && !c.furniture).find(|c| {
+                let city = entity(c.entity).kind == EntityType::City;
+                let before = c.tokens.start.checked_sub(1).map(|t| doc.tokens[t].key.as_str());
+                let between = sentence.iter().filter(|t| t.start >= after && t.end <= c.start);
+                let (words, comma) = between.fold((0, false), |(n, comma), t| (n + 1, comma || t.key == ","));
+                // (nor another entity between: "… أبرمته الرياض وطهران في بكين" is their event)
+                let other = entities.mentions.iter().any(|o| o.sentence == m.sentence && o.start >= after && o.end <= c.start);
+                city && !comma && !other && words <= reach && (before.is_some_and(|k| LOCATIVES.contains(&k)) || c.proclitic.ends_with('ب'))
+            })
+        };
+        let before_partner = m.cue_span.end <= m.object_span.start && m.subject_span.end <= m.cue_span.start;
+        let place = place_from(after, PLACE_REACH + 1).or_else(|| before_partner.then(|| place_from(m.cue_span.end, 3)).flatten().filter(|c| c.end <= m.object_span.start));
         let Some(place) = place else { continue };
         let Some(country) = place_country(layer, entities, place.entity) else { continue };
         for (person, span) in [(m.subject, m.subject_span), (m.object, m.object_span)] {

@@ -63,7 +63,8 @@ impl EntityLayer {
                         j = out.mentions[m].tokens.end;
                     }
                     Some(_) => break,
-                    None if capitalised(j) || matches!(tokens[j].key.as_str(), "of" | "the") => j += 1,
+                    // (also the words of office titles: "the chief of staff of Saudi Arabia's armed forces, Gen. …")
+                    None if capitalised(j) || matches!(tokens[j].key.as_str(), "of" | "the") || self.roles.is_office_filler(lang, &tokens[j].key) => j += 1,
                     None => break,
                 }
             }
@@ -235,6 +236,15 @@ impl EntityLayer {
                 || OFFICE_MODIFIERS.contains(&t.key.as_str())
                 // a one-word title ("الفريق"), not "his counterpart", who is someone else
                 || self.roles.find(lang, &doc.tokens, j..j + 1).first().is_some_and(|r| r.tokens.len() == 1 && r.role != "Counterpart");
+            // …or an abbreviated rank with its full stops: "…, Maj. Gen. Mohammad Bagheri"
+            let rank = self.roles.find(lang, &doc.tokens, j..(j + 5).min(end)).into_iter().next().filter(|r| {
+                let dots = doc.tokens[r.tokens.clone()].iter().filter(|t| t.key == "." && t.glued).count();
+                r.tokens.start == j && dots > 0 && r.tokens.len() - dots <= 2 && r.role != "Counterpart"
+            });
+            if let Some(rank) = rank {
+                j = rank.tokens.end;
+                continue;
+            }
             if !skip {
                 break;
             }

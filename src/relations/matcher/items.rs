@@ -117,7 +117,8 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
             span.end += 1;
         }
         // …and so does a name set off after its office: "Turkey's foreign minister, Hakan Fidan, said …"
-        let set_off = person.tokens.start > span.start && doc.tokens[person.tokens.start - 1].key == ",";
+        // (a rank may stand between that comma and the name: "…'s armed forces, Gen. Fayyad al-Ruwaili, held …")
+        let set_off = person.tokens.start > span.start && (office.tokens.end..person.tokens.start).any(|t| doc.tokens[t].key == ",");
         if set_off && office.tokens.start < person.tokens.start && span.end == person.tokens.end && span.end < tokens.end && doc.tokens[span.end].key == "," {
             span.end += 1;
         }
@@ -138,6 +139,15 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
             hidden[adjective] = true;
             extended[m] = Some(mention.tokens.start..entities.mentions[adjective].tokens.end);
             continue;
+        }
+        // a bare title or rank before a person is the person's: "his Iranian counterpart, Maj. Gen. Mohammad
+        // Bagheri" (no other entity inside it)
+        if entities.entity(&layer.gazetteer, mention.entity).kind == EntityType::Person {
+            let free = |s: usize| !in_sentence.iter().any(|&o| o != m && entities.mentions[o].tokens.start < mention.tokens.start && entities.mentions[o].tokens.end > s);
+            if let Some(s) = layer.title_before(lang, &doc.tokens, mention.tokens.start, tokens.start).filter(|&s| free(s)) {
+                extended[m] = Some(s..mention.tokens.end);
+                continue;
+            }
         }
         // a weapon noun inside a system's name stays a word the rules see: "bought Shaurya missiles"
         // (Arabic rules take "منظومة إس 400" whole)
