@@ -421,6 +421,14 @@ fn is_compound_head(ctx: &Ctx, i: usize) -> bool {
     punct(i + 1, "-") || punct(i + 1, ".") && punct(i + 2, "-")
 }
 
+/// The key of the word item at `i`, if it is a word.
+fn word_key<'c>(ctx: &'c Ctx, i: usize) -> Option<&'c str> {
+    match ctx.items.get(i).map(|it| &it.kind) {
+        Some(ItemKind::Word { key, .. }) => Some(key.as_str()),
+        _ => None,
+    }
+}
+
 fn is_joiner(item: &Item) -> bool {
     matches!(&item.kind, ItemKind::Word { key, .. } if LIST_JOINERS.contains(&key.as_str()))
 }
@@ -459,6 +467,18 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         let mut k = end;
         while k < ctx.items.len() && is_joiner(&ctx.items[k]) {
             k += 1;
+        }
+        // the first member's preposition said again, with "also" in Persian: "هم به اتیوپی و هم به سومالی",
+        // "with Egypt and with Jordan", "مع مصر ومع الأردن"
+        // (after "و"/"and" only: "پس از جنگ با هند، با چین" is two phrases)
+        if (end..k).any(|j| matches!(word_key(ctx, j), Some("و" | "and"))) {
+            if ctx.lang == Lang::Fa && word_key(ctx, k) == Some("هم") {
+                k += 1;
+            }
+            let preposition = i.checked_sub(1).and_then(|p| word_key(ctx, p)).filter(|w| PREPOSITIONS.contains(w));
+            if preposition.is_some() && word_key(ctx, k) == preposition {
+                k += 1;
+            }
         }
         // a member whose apposition closed with its comma needs no further joiner ("X، office، Y و Z")
         let closed = ctx.items[end - 1].tokens.end > ctx.items[end - 1].tokens.start && ctx.doc.tokens[ctx.items[end - 1].tokens.end - 1].key == "," && matches!(ctx.items[end - 1].kind, ItemKind::Entity { .. });
