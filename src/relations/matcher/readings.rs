@@ -60,7 +60,10 @@ pub(super) fn without_asides(doc: &TextDoc, relations: &RelationLayer, lang: Lan
     // (in English, any phrase set off after the sentence's first name: "Egypt, locked in a dispute with
     // Ethiopia over the dam, signed a defence protocol with Somalia"; not a list, which goes on with a name)
     let entity_at = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Entity { .. }));
-    let opening = |i: usize| lang == Lang::En && (i == 1 && entity_at(0) || i == 2 && entity_at(1) && !entity_at(0));
+    // (the name may come with its article and head noun: "The Super Mushshak trainer, built by PAC, has …")
+    // (but not "The son of Khalifa Haftar, …": the name is not the subject there)
+    let plain_word = |j: usize| matches!(items.get(j).map(|it| &it.kind), Some(ItemKind::Word { punct: false, key, .. }) if key != "of");
+    let opening = |i: usize| lang == Lang::En && i <= 4 && (0..i).filter(|&j| entity_at(j)).count() == 1 && (0..i).all(|j| entity_at(j) || plain_word(j));
     // (…also when the first name's apposition runs on past the office the entity layer took: "Saddam
     // Haftar, the commander of the ground forces of the eastern-based LNA, held talks …")
     let open_apposition = lang == Lang::En && entity_at(0) && {
