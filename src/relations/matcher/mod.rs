@@ -249,6 +249,12 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
             if slot.role != SlotRole::Object && !cue_before && !pair_ok && after_preposition(ctx, i) {
                 return;
             }
+            // …nor a person after "of": "the son of Khalifa Haftar, …, met …" is the son's act
+            let person = |m: &usize| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[*m].entity).kind == EntityType::Person;
+            let of_person = i > 0 && word_key(ctx, i - 1) == Some("of") && matches!(&ctx.items[i].kind, ItemKind::Entity { mentions } if mentions.iter().all(person));
+            if slot.role == SlotRole::Subject && !cue_before && of_person {
+                return;
+            }
             if let Some((end, bound)) = match_slot(ctx, slot, i) {
                 if slot.role == SlotRole::Pair && bound.len() < 2 {
                     return;
