@@ -47,17 +47,28 @@ impl EntityLayer {
                 }
             }
         }
+        // a surname two of them share names the one named in full last before it ("Saddam Haftar held
+        // talks … Haftar was also received by …", though Khalifa Haftar is named elsewhere); the index
+        // holds each surname once, under the number of its owner list
         let mut index = NameIndex::default();
-        for ((lang, surname), owners) in surnames.into_iter().filter(|(_, o)| o.len() == 1) {
+        let mut owner_lists: Vec<Vec<usize>> = Vec::new();
+        for ((lang, surname), owners) in surnames {
             let mut names = HashMap::new();
             names.insert(lang, vec![surname]);
-            index.add_entity(owners[0], &Entity::named(String::new(), EntityType::Person, String::new(), names));
+            index.add_entity(owner_lists.len(), &Entity::named(String::new(), EntityType::Person, String::new(), names));
+            owner_lists.push(owners);
         }
+        let full_mentions: Vec<(usize, usize)> = out.mentions.iter().filter(|m| m.form == Form::Name && m.tokens.len() > 1).map(|m| (m.entity, m.tokens.start)).collect();
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let furniture = doc.paragraphs[sentence.paragraph].furniture;
             for m in index.find(&doc.text, lang_of(s), &doc.tokens, sentence.tokens.clone()) {
-                if m.tokens.clone().all(|t| Self::mention_at(out, t).is_none()) {
-                    let mention = self.mention(doc, m.entity, m.tokens, Form::Coreference, s, furniture);
+                let owners = &owner_lists[m.entity];
+                let owner = match owners[..] {
+                    [one] => Some(one),
+                    _ => full_mentions.iter().filter(|(e, at)| owners.contains(e) && *at < m.tokens.start).max_by_key(|(_, at)| *at).map(|(e, _)| *e),
+                };
+                if let Some(owner) = owner.filter(|_| m.tokens.clone().all(|t| Self::mention_at(out, t).is_none())) {
+                    let mention = self.mention(doc, owner, m.tokens, Form::Coreference, s, furniture);
                     out.mentions.push(mention);
                 }
             }
