@@ -60,8 +60,9 @@ pub struct RoleLexicon {
     professions: HashSet<String>,
 }
 
-/// Words that link an office to its state: "minister of defence of Azerbaijan", "و".
-const OFFICE_LINKS: &[&str] = &["و", "and", "of", "the"];
+/// Words that link an office to its state: "minister of defence of Azerbaijan", "و", "a senior official at
+/// Israel's National Security Council".
+const OFFICE_LINKS: &[&str] = &["و", "and", "of", "the", "at"];
 
 fn read_words(path: &Path) -> Result<Vec<String>, DataError> {
     let text = std::fs::read_to_string(path).map_err(|source| DataError::Io { path: path.into(), source })?;

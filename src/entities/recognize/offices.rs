@@ -6,6 +6,9 @@ use std::collections::HashMap;
 
 use super::{EntityLayer, NAME_MAX_WORDS, OFFICE_MODIFIERS, OFFICE_REACH};
 
+/// Words before the place an envoy is posted to (folded): "ambassador to", "المبعوث إلى", "سفیر … در".
+const POSTED_TO: &[&str] = &["to", "in", "الي", "لدي", "في", "در"];
+
 /// Lower-case words inside a name in English (folded): "al-Alyawi", "bin Salman", "ul-Haq".
 const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "abu", "ul", "ud", "de", "van", "von", "der"];
 use crate::entities::affixes::prefix_variants;
@@ -24,10 +27,12 @@ impl EntityLayer {
         // the state or body: after the office, past words of office titles ("وزير الدفاع الإسرائيلي",
         // "رئیس ستاد کل ارتش جمهوری آذربایجان"), or in English just before it ("Israeli defence minister")
         let mut of_mention = None;
-        let mut j = role.tokens.end;
+        // (an envoy's post is no state of the office: "ambassador to Washington", "المبعوث إلى اليمن")
+        let posted = tokens.get(role.tokens.end).is_some_and(|t| POSTED_TO.contains(&t.key.as_str()));
+        let mut j = role.tokens.end + usize::from(posted);
         while j < sentence.end && j < role.tokens.end + OFFICE_REACH {
             if let Some(m) = Self::mention_at(out, j) {
-                if matches!(self.kind_of(out, m), EntityType::Country | EntityType::Organization | EntityType::City) {
+                if !posted && matches!(self.kind_of(out, m), EntityType::Country | EntityType::Organization | EntityType::City) {
                     of_mention = Some(m);
                 }
                 break;
@@ -49,6 +54,19 @@ impl EntityLayer {
             of_mention = Self::mention_at(out, modifiers_start - 1).filter(|&m| matches!(self.kind_of(out, m), EntityType::Country | EntityType::Organization));
         }
         let mut after_complement = of_mention.map_or(role.tokens.end, |m| out.mentions[m].tokens.end.max(role.tokens.end));
+        // …but the post belongs to the phrase: "the Lebanese ambassador to Washington, …", "المبعوث الخاص
+        // إلى اليمن هانس غروندبرغ"
+        // (past words of the title: "المبعوث الأممي الخاص إلى اليمن")
+        let mut k = after_complement;
+        while k < sentence.end && k < after_complement + 3 && !POSTED_TO.contains(&tokens[k].key.as_str()) && tokens[k].kind == TokenKind::Word && self.roles.is_office_filler(lang, &tokens[k].key) {
+            k += 1;
+        }
+        if k < sentence.end && POSTED_TO.contains(&tokens[k].key.as_str()) {
+            let place = Self::mention_at(out, k + 1).filter(|&m| out.mentions[m].tokens.start == k + 1 && matches!(self.kind_of(out, m), EntityType::Country | EntityType::City | EntityType::Region));
+            if let Some(place) = place {
+                after_complement = out.mentions[place].tokens.end;
+            }
+        }
         // English names the body after "of" in capitalised words, then the holder after a comma:
         // "the director-general of Israel's Defense Ministry, Amir Baram", "the head of the Atomic
         // Energy Organization, Mohammad Eslami"
@@ -80,7 +98,8 @@ impl EntityLayer {
         let before_office = of_mention.map(|m| out.mentions[m].tokens.clone()).filter(|t| t.end == modifiers_start).map_or(modifiers_start, |t| t.start);
         // …and at "the" and modifiers before it ("Ma Zhaoxu, China's executive deputy foreign minister, …")
         let mut office_start = before_office;
-        while office_start > sentence.start && (tokens[office_start - 1].key == "the" || lang == Lang::En && OFFICE_MODIFIERS.contains(&tokens[office_start - 1].key.as_str())) {
+        // (or "a": "Simon Karam, a former Lebanese ambassador to Washington, …")
+        while office_start > sentence.start && (matches!(tokens[office_start - 1].key.as_str(), "the" | "a" | "an") || lang == Lang::En && OFFICE_MODIFIERS.contains(&tokens[office_start - 1].key.as_str())) {
             office_start -= 1;
         }
         let apposition = (office_start > sentence.start + 1 && comma(office_start - 1) && comma(after_complement))
