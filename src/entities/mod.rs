@@ -125,12 +125,21 @@ impl Entity {
     }
 
     /// A body that acts for its state: a ministry, the armed forces, a government agency, a parliament
-    /// (not a company or a movement of that country).
+    /// (not a company or a movement of that country, nor a region's own government: the Kurdistan
+    /// Regional Government acts for itself).
     pub fn acts_for_state(&self) -> bool {
         self.kind == EntityType::Organization
             && self.role.as_deref().is_some_and(|r| {
-                ["ministry", "armed forces", "government", "intelligence", "border", "agency", "parliament", "general staff"].iter().any(|k| r.contains(k))
+                !r.contains("regional") && ["ministry", "armed forces", "government", "intelligence", "border", "agency", "parliament", "general staff"].iter().any(|k| r.contains(k))
             })
+    }
+
+    /// A political actor in its own right, whose officials speak for it rather than for a state: a
+    /// region's government, an armed group or movement, a party, an international body or bloc.
+    pub fn acts_for_itself(&self) -> bool {
+        const ACTORS: &[&str] = &["regional government", "armed group", "movement", "militia", "party", "international organization", "alliance", "bloc", "collective head of state"];
+        const BODIES_OF: &[&str] = &["UN ", "EU ", "NATO "];
+        self.kind == EntityType::Organization && self.role.as_deref().is_some_and(|r| ACTORS.iter().any(|k| r.contains(k)) || BODIES_OF.iter().any(|b| r.starts_with(b)))
     }
 
     /// A state's armed force (an army, a service branch, a general staff): what it does with another

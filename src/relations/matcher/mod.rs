@@ -407,7 +407,14 @@ fn state_of(ctx: &Ctx, m: usize) -> Option<usize> {
         }
         EntityType::Person => {
             let stated = ctx.entities.offices.iter().find(|o| o.person == m || ctx.entities.mentions[o.person].entity == mention.entity);
-            let office_state = stated.map(|o| o.of_entity).filter(|&e| ctx.entities.entity(gazetteer, e).kind == EntityType::Country);
+            // (an office in a body that acts for itself speaks for that body: the Prime Minister of the
+            // Kurdistan Regional Government, the commander of the SDF; a state company's head speaks for
+            // the state)
+            let acts_for = |e: usize| {
+                let body = ctx.entities.entity(gazetteer, e);
+                body.kind == EntityType::Country || body.acts_for_itself()
+            };
+            let office_state = stated.map(|o| o.of_entity).filter(|&e| acts_for(e));
             office_state.or_else(|| by_id(&entity.country))
         }
         _ => None,
