@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::{Modality, Relation, RelationMention, TextSpan};
 use crate::entities::recognize::EntityLayer;
-use crate::entities::{DocEntities, EntityType};
+use crate::entities::{DocEntities, EntityType, Mention};
 use crate::text::TextDoc;
 
 /// Confidence of an office stated next to the name, and of one known only from the gazetteer.
@@ -196,7 +196,14 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
             })
         };
         let before_partner = m.cue_span.end <= m.object_span.start && m.subject_span.end <= m.cue_span.start;
-        let place = place_from(after, PLACE_REACH + 1).or_else(|| before_partner.then(|| place_from(m.cue_span.end, 3)).flatten().filter(|c| c.end <= m.object_span.start));
+        // …or the sentence's one city, set in it by "in"/"في"/"در": "the summit in Asmara brought together …"
+        let cities: Vec<&Mention> = entities.mentions.iter().filter(|c| c.sentence == m.sentence && !c.furniture && entity(c.entity).kind == EntityType::City).collect();
+        let located = |c: &&Mention| c.tokens.start.checked_sub(1).is_some_and(|t| LOCATIVES.contains(&doc.tokens[t].key.as_str())) || c.proclitic.ends_with('ب');
+        let only_city = match cities[..] {
+            [one] if located(&one) => Some(one),
+            _ => None,
+        };
+        let place = place_from(after, PLACE_REACH + 1).or_else(|| before_partner.then(|| place_from(m.cue_span.end, 3)).flatten().filter(|c| c.end <= m.object_span.start)).or(only_city);
         let Some(place) = place else { continue };
         let Some(country) = place_country(layer, entities, place.entity) else { continue };
         for (person, span) in [(m.subject, m.subject_span), (m.object, m.object_span)] {
