@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
 use items::{Item, ItemKind, build_items};
-use readings::{with_dropped_subject, without_asides};
+use readings::{with_dropped_subject, with_participle_subject, without_asides};
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
@@ -149,8 +149,10 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         // …and an Arabic sentence that opens with its verb and drops the subject ("والتقى خلال الزيارة
         // نظيره …") once more with the previous sentence's first actor before it
         let dropped_subject = with_dropped_subject(doc, entities, layer, lang, s, &items);
+        // …and an English participle clause with the sentence's subject ("Kazakhstan …, buying drones from China")
+        let participle_subject = with_participle_subject(lang, &items);
         let mut found_here: Vec<RelationMention> = Vec::new();
-        for (second, items) in std::iter::once(items).chain(without_asides).chain(dropped_subject).enumerate().map(|(n, it)| (n > 0, it)) {
+        for (second, items) in std::iter::once(items).chain(without_asides).chain(dropped_subject).chain(participle_subject).enumerate().map(|(n, it)| (n > 0, it)) {
             let boundaries = items.iter().map(|it| relations.modality.is_boundary(lang, &doc.tokens, it.tokens.start)).collect();
             let ctx = Ctx { doc, entities, layer, lang, items, boundaries, cues: RefCell::new(HashMap::new()) };
             let mut reading = Vec::new();

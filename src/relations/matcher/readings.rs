@@ -1,7 +1,7 @@
 //! Further readings of a sentence, matched after the sentence as written; each adds only relations
 //! the first reading did not find: the sentence without its asides ("أرمينيا، التي تعد حليفة لموسكو،
-//! تشتري …" read as "أرمينيا تشتري …"), and an Arabic sentence with a dropped subject read with the
-//! previous sentence's actor.
+//! تشتري …" read as "أرمينيا تشتري …"), an Arabic sentence with a dropped subject read with the
+//! previous sentence's actor, and an English participle clause read with its sentence's subject.
 
 use super::items::{Item, ItemKind, is_comma};
 use crate::entities::recognize::EntityLayer;
@@ -90,4 +90,21 @@ pub(super) fn without_asides(doc: &TextDoc, relations: &RelationLayer, lang: Lan
         return None;
     }
     Some(items.iter().zip(keep).filter(|(_, k)| *k).map(|(it, _)| it.clone()).collect())
+}
+
+/// Words in -ing that open no participle clause of the subject's ("according to", "including").
+const NOT_PARTICIPLES: &[&str] = &["according", "including", "during", "following", "regarding", "concerning", "notwithstanding", "pending", "excluding", "amounting", "bring", "thing", "nothing", "something", "everything", "morning", "evening", "meeting", "building", "spring", "king", "beijing", "wing"];
+
+/// An English participle clause after a comma, read with the subject the sentence opens with:
+/// "Kazakhstan has diversified its suppliers, buying Wing Loong drones from China" is also read
+/// "Kazakhstan buying Wing Loong drones from China". `None` for other sentences.
+pub(super) fn with_participle_subject(lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
+    if lang != Lang::En {
+        return None;
+    }
+    let entity_at = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Entity { .. }));
+    let subject = (0..2).find(|&i| entity_at(i) && (i == 0 || matches!(&items[0].kind, ItemKind::Word { key, .. } if key == "the")))?;
+    let participle = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if key.ends_with("ing") && key.len() > 5 && !NOT_PARTICIPLES.contains(&key.as_str()));
+    let clause = (subject + 2..items.len()).find(|&i| matches!(&items[i - 1].kind, ItemKind::Word { key, .. } if is_comma(key)) && participle(i))?;
+    Some(std::iter::once(items[subject].clone()).chain(items[clause..].iter().cloned()).collect())
 }
