@@ -89,6 +89,7 @@ impl Gazetteer {
                 }
             }
         }
+        display_without_disambiguators(&mut gazetteer.entities);
         Ok(gazetteer)
     }
 
@@ -106,5 +107,40 @@ impl Gazetteer {
 
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
+    }
+}
+
+/// A system's or an event's label shows the name the news uses, without the bracketed disambiguator a
+/// gazetteer row may carry ("Fattah (missile)" shows as "Fattah"), where no other entity shows that name.
+/// The bracketed form stays a name; the bare one does not become one ("Fattah" is also in "Abdel Fattah").
+fn display_without_disambiguators(entities: &mut [Entity]) {
+    let bare = |label: &str| label.strip_suffix(')').and_then(|l| l.rsplit_once(" (")).map(|(name, _)| name.to_string());
+    let mut shown: HashMap<String, usize> = HashMap::new();
+    for e in entities.iter() {
+        *shown.entry(bare(&e.label).unwrap_or_else(|| e.label.clone()).to_lowercase()).or_default() += 1;
+    }
+    for e in entities.iter_mut().filter(|e| matches!(e.kind, EntityType::WeaponSystem | EntityType::Event)) {
+        if let Some(name) = bare(&e.label).filter(|n| shown.get(&n.to_lowercase()) == Some(&1)) {
+            e.label = name;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unique_system_or_event_shows_without_its_disambiguator() {
+        let entity = |id: &str, kind, label: &str| Entity::named(id.into(), kind, label.into(), HashMap::new());
+        let mut entities = vec![
+            entity("fattah", EntityType::WeaponSystem, "Fattah (missile)"),
+            entity("karrar-drone", EntityType::WeaponSystem, "Karrar (drone)"),
+            entity("karrar-tank", EntityType::WeaponSystem, "Karrar (tank)"),
+            entity("tyre", EntityType::City, "Tyre (Lebanon)"),
+        ];
+        display_without_disambiguators(&mut entities);
+        let labels: Vec<&str> = entities.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(labels, ["Fattah", "Karrar (drone)", "Karrar (tank)", "Tyre (Lebanon)"]);
     }
 }
