@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
 use items::{Item, ItemKind, build_items};
-use readings::{with_dropped_subject, with_participle_subject, without_asides};
+use readings::{with_coordinated_subject, with_dropped_subject, with_participle_subject, without_asides};
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
@@ -135,11 +135,6 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         }
         let Some(lang) = paragraph.lang.or(doc.body_lang()) else { continue };
         let items = build_items(doc, entities, layer, &relations.time, lang, s, sentence.tokens.clone());
-        // (for whoever writes rules: the sentence as the rules see it, on stderr)
-        if std::env::var_os("KHABAR_DEBUG_ITEMS").is_some() {
-            let show: Vec<String> = items.iter().map(|it| match &it.kind { ItemKind::Word { key, .. } => key.clone(), ItemKind::Entity { .. } => format!("[{}]", doc.tokens[it.tokens.clone()].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ")) }).collect();
-            eprintln!("items: {}", show.join(" "));
-        }
         if !items.iter().any(|i| matches!(i.kind, ItemKind::Entity { .. })) {
             continue;
         }
@@ -151,8 +146,15 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         let dropped_subject = with_dropped_subject(doc, entities, layer, lang, s, &items);
         // …and an English participle clause with the sentence's subject ("Kazakhstan …, buying drones from China")
         let participle_subject = with_participle_subject(lang, &items);
+        // …and a Persian clause joined by "و" that opens with its object ("… و واشنگتن را … متهم کرد")
+        let coordinated_subject = with_coordinated_subject(lang, &items);
         let mut found_here: Vec<RelationMention> = Vec::new();
-        for (second, items) in std::iter::once(items).chain(without_asides).chain(dropped_subject).chain(participle_subject).enumerate().map(|(n, it)| (n > 0, it)) {
+        for (second, items) in std::iter::once(items).chain(without_asides).chain(dropped_subject).chain(participle_subject).chain(coordinated_subject).enumerate().map(|(n, it)| (n > 0, it)) {
+            // (for whoever writes rules: each reading of the sentence as the rules see it, on stderr)
+            if std::env::var_os("KHABAR_DEBUG_ITEMS").is_some() {
+                let show: Vec<String> = items.iter().map(|it| match &it.kind { ItemKind::Word { key, .. } => key.clone(), ItemKind::Entity { .. } => format!("[{}]", doc.tokens[it.tokens.clone()].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ")) }).collect();
+                eprintln!("{}: {}", if second { "reading" } else { "items" }, show.join(" "));
+            }
             let boundaries = items.iter().map(|it| relations.modality.is_boundary(lang, &doc.tokens, it.tokens.start)).collect();
             let ctx = Ctx { doc, entities, layer, lang, items, boundaries, cues: RefCell::new(HashMap::new()) };
             let mut reading = Vec::new();
@@ -533,6 +535,12 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
             break;
         }
         // people are listed with people, and states with states and bodies ("آمریکا و اتحادیه اروپا")
+        // (by what the items name, not what they stand for: "زاخارووا، سخنگوی وزارت خارجه روسیه، واشنگتن و
+        // اتحادیه اروپا را …" is a spokeswoman and then two states, though she speaks for Russia)
+        let names_person = |it: &Item| matches!(&it.kind, ItemKind::Entity { mentions } if mentions.iter().any(|&m| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind == EntityType::Person));
+        if names_person(&ctx.items[k]) != names_person(&ctx.items[i]) {
+            break;
+        }
         let person = |b: &Bound| ctx.entities.entity(&ctx.layer.gazetteer, b.entity).kind == EntityType::Person;
         let next: Vec<Bound> = accepts(ctx, slot, &ctx.items[k]).into_iter().filter(|n| person(n) == person(&bound[0])).collect();
         if next.is_empty() {

@@ -1,7 +1,8 @@
 //! Further readings of a sentence, matched after the sentence as written; each adds only relations
 //! the first reading did not find: the sentence without its asides ("أرمينيا، التي تعد حليفة لموسكو،
 //! تشتري …" read as "أرمينيا تشتري …"), an Arabic sentence with a dropped subject read with the
-//! previous sentence's actor, and an English participle clause read with its sentence's subject.
+//! previous sentence's actor, an English participle clause and a Persian coordinated clause read with
+//! their sentence's subject.
 
 use super::items::{Item, ItemKind, is_comma};
 use crate::entities::recognize::EntityLayer;
@@ -90,6 +91,31 @@ pub(super) fn without_asides(doc: &TextDoc, relations: &RelationLayer, lang: Lan
         return None;
     }
     Some(items.iter().zip(keep).filter(|(_, k)| *k).map(|(it, _)| it.clone()).collect())
+}
+
+/// A Persian clause joined by "و" whose object (marked by "را") comes first and whose subject is the
+/// sentence's: "زاخارووا … گفت این پایگاه دفاعی است و واشنگتن و اتحادیه اروپا را به … متهم کرد" is also read
+/// "زاخارووا واشنگتن و اتحادیه اروپا را به … متهم کرد". `None` for other sentences.
+pub(super) fn with_coordinated_subject(lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
+    if lang != Lang::Fa || !matches!(items.first().map(|it| &it.kind), Some(ItemKind::Entity { .. })) {
+        return None;
+    }
+    let word = |i: usize| match items.get(i).map(|it| &it.kind) {
+        Some(ItemKind::Word { key, .. }) => Some(key.as_str()),
+        _ => None,
+    };
+    let entity_at = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Entity { .. }));
+    // the object list after "و" ends at "را": entities joined by "و" or commas
+    let object_list_to_ra = |start: usize| {
+        let mut k = start;
+        while k < items.len() && (entity_at(k) || matches!(word(k), Some("و" | "," | "،"))) && k < start + 7 {
+            k += 1;
+        }
+        word(k) == Some("را") && entity_at(k - 1)
+    };
+    // (not a later member of a list: "واشنگتن و اتحادیه اروپا را")
+    let clause = (3..items.len()).find(|&j| word(j - 1) == Some("و") && !entity_at(j - 2) && entity_at(j) && object_list_to_ra(j))?;
+    Some(std::iter::once(items[0].clone()).chain(items[clause..].iter().cloned()).collect())
 }
 
 /// Words in -ing that open no participle clause of the subject's ("according to", "including").
