@@ -471,7 +471,12 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
     // …unless an apposition follows it, which is about the last member alone: "بين إسرائيل وتركيا،
     // الحليف الوثيق لأذربيجان"
     let appositive = matches!(ctx.items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { key, .. }) if key == ",");
-    if and && !appositive && !is_compound_head(ctx, i) && k > 0 && !accepts(ctx, slot, &ctx.items[k - 1]).is_empty() {
+    // …and in English ", and" after a single name joins clauses ("… against the Iran-backed Houthis, and Riyadh
+    // has accused Tehran …"), as the list below reads it
+    let comma = ctx.items[k..i].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
+    let single = k >= 2 && !is_joiner(&ctx.items[k - 2]) && !matches!(ctx.items[k - 2].kind, ItemKind::Entity { .. });
+    let clauses = ctx.lang == Lang::En && comma && single;
+    if and && !appositive && !clauses && !is_compound_head(ctx, i) && k > 0 && !accepts(ctx, slot, &ctx.items[k - 1]).is_empty() {
         return None;
     }
     let mut bound = first;
