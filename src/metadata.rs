@@ -55,14 +55,9 @@ pub fn describe(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, attr
     let gazetteer = &layer.gazetteer;
     let is_outlet = |e: usize| entities.entity(gazetteer, e).is_news_outlet();
     let title = doc.title.map(|p| doc.paragraphs[p].span.of(&doc.text).trim().to_string());
+    let words = |p: usize| doc.tokens[doc.paragraphs[p].tokens.clone()].iter().filter(|t| t.is_word()).count();
     // the head of the page: everything before the first body paragraph after the headline
-    let body_start = doc
-        .paragraphs
-        .iter()
-        .enumerate()
-        .skip(doc.title.map_or(0, |t| t + 1))
-        .find(|(_, p)| !p.furniture && doc.tokens[p.tokens.clone()].iter().filter(|t| t.is_word()).count() >= 8)
-        .map_or(doc.paragraphs.len(), |(i, _)| i);
+    let body_start = (doc.title.map_or(0, |t| t + 1)..doc.paragraphs.len()).find(|&p| !doc.paragraphs[p].furniture && words(p) >= 8).unwrap_or(doc.paragraphs.len());
     let mentions_in = |p: usize| entities.mentions.iter().filter(move |m| doc.sentences[m.sentence].paragraph == p);
 
     let mut publisher = given_publisher.filter(|p| !p.trim().is_empty()).map(|name| {
@@ -72,7 +67,7 @@ pub fn describe(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, attr
     if publisher.is_none() {
         publisher = (0..body_start)
             .filter(|&p| Some(p) != doc.title)
-            .filter(|&p| doc.tokens[doc.paragraphs[p].tokens.clone()].iter().filter(|t| t.is_word()).count() <= BYLINE_WORDS)
+            .filter(|&p| words(p) <= BYLINE_WORDS)
             .find_map(|p| mentions_in(p).find(|m| is_outlet(m.entity)))
             .map(|m| (Some(m.entity), entities.entity(gazetteer, m.entity).label.clone()));
     }
@@ -101,7 +96,6 @@ pub fn describe(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, attr
     // the date line of the head; a standfirst may come before it ("PMO calls meeting …", then "3 December
     // 2025, 8:52 pm"), so short lines just after the first long one count too, and that long one if it is
     // a dateline of published and updated times ("نشر في: 16 يناير ,2025: 01:47 م GST آخر تحديث: …")
-    let words = |p: usize| doc.tokens[doc.paragraphs[p].tokens.clone()].iter().filter(|t| t.is_word()).count();
     let dateline = (body_start < doc.paragraphs.len() && words(body_start) <= DATELINE_WORDS).then_some(body_start);
     let after_standfirst = (body_start + 1..doc.paragraphs.len()).take(LEAD_PARAGRAPHS).filter(|&p| words(p) <= BYLINE_WORDS);
     let date = given_date.and_then(parse_iso_prefix).or_else(|| {

@@ -177,6 +177,8 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
             }
         }
     }
+    // a city set in the sentence by "in"/"في"/"در" or "بـ"
+    let located = |c: &Mention| c.tokens.start.checked_sub(1).is_some_and(|t| LOCATIVES.contains(&doc.tokens[t].key.as_str())) || c.proclitic.ends_with('ب');
     let meetings: Vec<RelationMention> = mentions.iter().chain(&out).filter(|m| m.relation == Relation::MeetsWith && !m.derived && m.modality != Modality::Negated).cloned().collect();
     for m in &meetings {
         // the place: a city right after the meeting (cue and both people), after "in"/"في"/"در" or
@@ -187,23 +189,23 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
         let place_from = |after: usize, reach: usize| {
             entities.mentions.iter().filter(|c| c.sentence == m.sentence && c.start >= after && !c.furniture).find(|c| {
                 let city = entity(c.entity).kind == EntityType::City;
-                let before = c.tokens.start.checked_sub(1).map(|t| doc.tokens[t].key.as_str());
                 let between = sentence.iter().filter(|t| t.start >= after && t.end <= c.start);
                 let (words, comma) = between.fold((0, false), |(n, comma), t| (n + 1, comma || t.key == ","));
                 // (nor another entity between: "… أبرمته الرياض وطهران في بكين" is their event)
                 let other = entities.mentions.iter().any(|o| o.sentence == m.sentence && o.start >= after && o.end <= c.start);
-                city && !comma && !other && words <= reach && (before.is_some_and(|k| LOCATIVES.contains(&k)) || c.proclitic.ends_with('ب'))
+                city && !comma && !other && words <= reach && located(c)
             })
         };
         let before_partner = m.cue_span.end <= m.object_span.start && m.subject_span.end <= m.cue_span.start;
-        // …or the sentence's one city, set in it by "in"/"في"/"در": "the summit in Asmara brought together …"
-        let cities: Vec<&Mention> = entities.mentions.iter().filter(|c| c.sentence == m.sentence && !c.furniture && entity(c.entity).kind == EntityType::City).collect();
-        let located = |c: &&Mention| c.tokens.start.checked_sub(1).is_some_and(|t| LOCATIVES.contains(&doc.tokens[t].key.as_str())) || c.proclitic.ends_with('ب');
-        let only_city = match cities[..] {
-            [one] if located(&one) => Some(one),
-            _ => None,
+        // …or the sentence's one city, set in it by a locative: "the summit in Asmara brought together …"
+        let only_city = || {
+            let cities: Vec<&Mention> = entities.mentions.iter().filter(|c| c.sentence == m.sentence && !c.furniture && entity(c.entity).kind == EntityType::City).collect();
+            match cities[..] {
+                [one] if located(one) => Some(one),
+                _ => None,
+            }
         };
-        let place = place_from(after, PLACE_REACH + 1).or_else(|| before_partner.then(|| place_from(m.cue_span.end, 3)).flatten().filter(|c| c.end <= m.object_span.start)).or(only_city);
+        let place = place_from(after, PLACE_REACH + 1).or_else(|| before_partner.then(|| place_from(m.cue_span.end, 3)).flatten().filter(|c| c.end <= m.object_span.start)).or_else(only_city);
         let Some(place) = place else { continue };
         let Some(country) = place_country(layer, entities, place.entity) else { continue };
         for (person, span) in [(m.subject, m.subject_span), (m.object, m.object_span)] {

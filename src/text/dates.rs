@@ -130,24 +130,16 @@ impl Months {
         let mention = |start: usize, end: usize, value: Option<PartialDate>, relative: bool| {
             DateMention { start: tokens[start].start, end: tokens[end - 1].end, value, relative }
         };
-        // ISO: 2022-10-08
-        if let (Some(y), Some(m), Some(d)) = (number(tokens, i), number(tokens, i + 2), number(tokens, i + 4)) {
-            if is_punct(tokens, i + 1, "-") && is_punct(tokens, i + 3, "-") && (1000..3000).contains(&y) {
-                // (a Persian solar year written the same way: "1402-11-09")
-                let date = if (1300..1500).contains(&y) { persian_to_gregorian(y as i32, m, d) } else { NaiveDate::from_ymd_opt(y as i32, m, d) };
-                if let Some(date) = date {
-                    return Some((mention(i, i + 5, Some(PartialDate::Day(date)), false), i + 5));
-                }
-            }
-        }
-        // numeric with slashes: day first as the region's sites write it ("7/5/2025" is 7 May), or a
-        // Persian solar year first ("1403/08/19")
+        // three numbers: ISO with hyphens ("2022-10-08"; a Persian solar year written the same way,
+        // "1402-11-09"), or with slashes, day first as the region's sites write it ("7/5/2025" is 7 May)
+        // or a Persian solar year first ("1403/08/19")
         if let (Some(a), Some(b), Some(c)) = (number(tokens, i), number(tokens, i + 2), number(tokens, i + 4)) {
-            let slashes = is_punct(tokens, i + 1, "/") && is_punct(tokens, i + 3, "/");
+            let separated = |sep: &str| is_punct(tokens, i + 1, sep) && is_punct(tokens, i + 3, sep);
             let date = match (a, c) {
-                _ if !slashes => None,
-                (1300..=1499, 1..=31) => persian_to_gregorian(a as i32, b, c),
-                (1..=31, 1900..=2099) => NaiveDate::from_ymd_opt(c as i32, b, a),
+                (1300..=1499, _) if separated("-") => persian_to_gregorian(a as i32, b, c),
+                (1000..=2999, _) if separated("-") => NaiveDate::from_ymd_opt(a as i32, b, c),
+                (1300..=1499, 1..=31) if separated("/") => persian_to_gregorian(a as i32, b, c),
+                (1..=31, 1900..=2099) if separated("/") => NaiveDate::from_ymd_opt(c as i32, b, a),
                 _ => None,
             };
             if let Some(date) = date {

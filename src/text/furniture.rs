@@ -206,7 +206,7 @@ pub fn find_title(text: &str, paragraphs: &[Span], furniture: &mut [bool]) -> Op
         furniture[i] |= menu(p.of(text));
     }
     let title = (0..paragraphs.len())
-        .find(|&i| !furniture[i] && !menu(paragraphs[i].of(text)) && word_count(&paragraph_key(paragraphs[i].of(text))) >= SHORT_WORDS)?;
+        .find(|&i| !furniture[i] && word_count(&paragraph_key(paragraphs[i].of(text))) >= SHORT_WORDS)?;
     furniture[..title].iter_mut().for_each(|f| *f = true);
     Some(title)
 }

@@ -43,6 +43,19 @@ pub(super) struct Item {
     pub(super) tokens: Range<usize>,
 }
 
+/// The key of the item at `i`, if it is a word.
+pub(super) fn word_at(items: &[Item], i: usize) -> Option<&str> {
+    match items.get(i).map(|it| &it.kind) {
+        Some(ItemKind::Word { key, .. }) => Some(key.as_str()),
+        _ => None,
+    }
+}
+
+/// Whether the item at `i` is an entity.
+pub(super) fn entity_at(items: &[Item], i: usize) -> bool {
+    matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Entity { .. }))
+}
+
 /// How many tokens besides the person, the office and its state an office phrase may hold
 /// ("«کریم ولی اف» معاون اول وزیر دفاع و رئیس ستاد کل ارتش جمهوری آذربایجان").
 const OFFICE_SLACK: usize = 8;

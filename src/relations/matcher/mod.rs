@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
-use items::{Item, ItemKind, build_items};
+use items::{Item, ItemKind, build_items, word_at};
 use readings::{with_coordinated_subject, with_dropped_subject, with_participle_subject, without_asides};
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
@@ -53,10 +53,7 @@ const RELATIVES: &[&str] = &["which", "who", "that", "كه", "التي", "الذ
 /// Whether item `i` is an entity inside a prepositional phrase. An English possessive is not ("in
 /// response to Armenia's attack": Armenia attacks), nor an entity that a relative clause follows.
 fn after_preposition(ctx: &Ctx, i: usize) -> bool {
-    let word = |j: usize| match ctx.items.get(j).map(|it| &it.kind) {
-        Some(ItemKind::Word { key, .. }) => key.as_str(),
-        _ => "",
-    };
+    let word = |j: usize| word_at(&ctx.items, j).unwrap_or("");
     if i >= ctx.items.len() {
         return false;
     }
@@ -255,7 +252,7 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
             }
             // …nor a person after "of": "the son of Khalifa Haftar, …, met …" is the son's act
             let person = |m: &usize| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[*m].entity).kind == EntityType::Person;
-            let of_person = i > 0 && word_key(ctx, i - 1) == Some("of") && matches!(&ctx.items[i].kind, ItemKind::Entity { mentions } if mentions.iter().all(person));
+            let of_person = i > 0 && word_at(&ctx.items, i - 1) == Some("of") && matches!(&ctx.items[i].kind, ItemKind::Entity { mentions } if mentions.iter().all(person));
             if slot.role == SlotRole::Subject && !cue_before && of_person {
                 return;
             }
@@ -311,8 +308,6 @@ fn is_clause_break(item: &Item) -> bool {
     matches!(&item.kind, ItemKind::Word { key, punct: true, .. } if matches!(key.as_str(), ";" | ":"))
 }
 
-/// Matches one of the cue forms at item `i`: returns the item after it and whether the first word
-/// carried a Persian negative prefix.
 /// Matches the longest of the cue forms at item `i`: returns the item after it and whether the
 /// first word carried a Persian negative prefix.
 fn match_cue(ctx: &Ctx, forms: &CueForms, i: usize) -> Option<(usize, bool)> {
@@ -438,14 +433,6 @@ fn is_compound_head(ctx: &Ctx, i: usize) -> bool {
     punct(i + 1, "-") || punct(i + 1, ".") && punct(i + 2, "-")
 }
 
-/// The key of the word item at `i`, if it is a word.
-fn word_key<'c>(ctx: &'c Ctx, i: usize) -> Option<&'c str> {
-    match ctx.items.get(i).map(|it| &it.kind) {
-        Some(ItemKind::Word { key, .. }) => Some(key.as_str()),
-        _ => None,
-    }
-}
-
 fn is_joiner(item: &Item) -> bool {
     matches!(&item.kind, ItemKind::Word { key, .. } if LIST_JOINERS.contains(&key.as_str()))
 }
@@ -493,12 +480,12 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         // the first member's preposition said again, with "also" in Persian: "هم به اتیوپی و هم به سومالی",
         // "with Egypt and with Jordan", "مع مصر ومع الأردن"
         // (after "و"/"and" only: "پس از جنگ با هند، با چین" is two phrases)
-        if (end..k).any(|j| matches!(word_key(ctx, j), Some("و" | "and"))) {
-            if ctx.lang == Lang::Fa && word_key(ctx, k) == Some("هم") {
+        if (end..k).any(|j| matches!(word_at(&ctx.items, j), Some("و" | "and"))) {
+            if ctx.lang == Lang::Fa && word_at(&ctx.items, k) == Some("هم") {
                 k += 1;
             }
-            let preposition = i.checked_sub(1).and_then(|p| word_key(ctx, p)).filter(|w| PREPOSITIONS.contains(w));
-            if preposition.is_some() && word_key(ctx, k) == preposition {
+            let preposition = i.checked_sub(1).and_then(|p| word_at(&ctx.items, p)).filter(|w| PREPOSITIONS.contains(w));
+            if preposition.is_some() && word_at(&ctx.items, k) == preposition {
                 k += 1;
             }
         }
@@ -551,7 +538,7 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         if next.is_empty() {
             break;
         }
-        and_seen |= ctx.items[end..k].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != "," && key != "the"));
+        and_seen |= and;
         for n in next {
             if !bound.iter().any(|b| b.entity == n.entity) {
                 bound.push(n);

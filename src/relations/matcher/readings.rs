@@ -4,7 +4,7 @@
 //! previous sentence's actor, an English participle clause and a Persian coordinated clause read with
 //! their sentence's subject.
 
-use super::items::{Item, ItemKind, is_comma};
+use super::items::{Item, ItemKind, entity_at, is_comma, word_at};
 use crate::entities::recognize::EntityLayer;
 use crate::entities::{DocEntities, EntityType, Form, Mention};
 use crate::relations::RelationLayer;
@@ -60,7 +60,7 @@ pub(super) fn without_asides(doc: &TextDoc, relations: &RelationLayer, lang: Lan
     let mut i = 0;
     // (in English, any phrase set off after the sentence's first name: "Egypt, locked in a dispute with
     // Ethiopia over the dam, signed a defence protocol with Somalia"; not a list, which goes on with a name)
-    let entity_at = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Entity { .. }));
+    let entity_at = |i: usize| entity_at(items, i);
     // (the name may come with its article and head noun: "The Super Mushshak trainer, built by PAC, has …")
     // (but not "The son of Khalifa Haftar, …": the name is not the subject there)
     let plain_word = |j: usize| matches!(items.get(j).map(|it| &it.kind), Some(ItemKind::Word { punct: false, key, .. }) if key != "of");
@@ -100,11 +100,8 @@ pub(super) fn with_coordinated_subject(lang: Lang, items: &[Item]) -> Option<Vec
     if lang != Lang::Fa || !matches!(items.first().map(|it| &it.kind), Some(ItemKind::Entity { .. })) {
         return None;
     }
-    let word = |i: usize| match items.get(i).map(|it| &it.kind) {
-        Some(ItemKind::Word { key, .. }) => Some(key.as_str()),
-        _ => None,
-    };
-    let entity_at = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Entity { .. }));
+    let word = |i: usize| word_at(items, i);
+    let entity_at = |i: usize| entity_at(items, i);
     // the object list after "و" ends at "را": entities joined by "و" or commas
     let object_list_to_ra = |start: usize| {
         let mut k = start;
@@ -128,8 +125,7 @@ pub(super) fn with_participle_subject(lang: Lang, items: &[Item]) -> Option<Vec<
     if lang != Lang::En {
         return None;
     }
-    let entity_at = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Entity { .. }));
-    let subject = (0..2).find(|&i| entity_at(i) && (i == 0 || matches!(&items[0].kind, ItemKind::Word { key, .. } if key == "the")))?;
+    let subject = (0..2).find(|&i| entity_at(items, i) && (i == 0 || word_at(items, 0) == Some("the")))?;
     let participle = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if key.ends_with("ing") && key.len() > 5 && !NOT_PARTICIPLES.contains(&key.as_str()));
     let clause = (subject + 2..items.len()).find(|&i| matches!(&items[i - 1].kind, ItemKind::Word { key, .. } if is_comma(key)) && participle(i))?;
     Some(std::iter::once(items[subject].clone()).chain(items[clause..].iter().cloned()).collect())
