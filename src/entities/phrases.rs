@@ -39,18 +39,19 @@ impl PhraseList {
         Ok(t)
     }
 
-    /// The end of the longest phrase that starts at `tokens[at]` and ends by `end`. A dot glued to a word
-    /// of the text is read past, as the phrase's keys have none: "on Jan. 1" is "on Jan #".
+    /// The end of the longest phrase that starts at `tokens[at]` and ends by `end`. A dot or hyphen glued
+    /// to a word of the text is read past.
     pub fn at(&self, lang: Lang, tokens: &[Token], at: usize, end: usize) -> Option<usize> {
         let phrases = self.phrases.get(&lang)?;
         let fits = |key: &str, t: &Token| if key == NUMBER { t.kind == TokenKind::Number } else { key == t.key };
         let variants = prefix_variants(lang, &tokens[at].key);
         let first = |keys: &[String]| if keys[0] == NUMBER { tokens[at].kind == TokenKind::Number } else { variants.iter().any(|v| v.key == keys[0]) };
-        let abbreviation_dot = |j: usize| tokens[j].key == "." && tokens[j].glued && j + 1 < end && tokens[j - 1].kind == TokenKind::Word;
+        // the keys have no punctuation: "on Jan. 1" is "on Jan #", "anti-tank missiles" is "anti tank missiles"
+        let read_past = |j: usize| matches!(tokens[j].key.as_str(), "." | "-" | "‐") && tokens[j].glued && j + 1 < end && tokens[j - 1].kind == TokenKind::Word;
         let rest = |keys: &[String]| {
             let mut j = at + 1;
             for key in keys {
-                if j < end && abbreviation_dot(j) {
+                if j < end && read_past(j) {
                     j += 1;
                 }
                 if j >= end || !fits(key, &tokens[j]) {

@@ -116,6 +116,11 @@ impl EntityLayer {
         }
     }
 
+    /// The end of a weapon noun of the lexicon starting at token `at` ("missiles", "air-defence system"), if any.
+    pub fn weapon_noun_at(&self, lang: Lang, tokens: &[Token], at: usize, end: usize) -> Option<usize> {
+        self.weapons.at(lang, tokens, at, end)
+    }
+
     pub fn entity<'a>(&'a self, doc: &'a DocEntities, index: usize) -> &'a Entity {
         doc.entity(&self.gazetteer, index)
     }

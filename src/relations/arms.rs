@@ -54,7 +54,10 @@ pub fn suppliers_from_makers(layer: &EntityLayer, entities: &DocEntities, mentio
     let mut out: Vec<RelationMention> = Vec::new();
     let acquisitions = mentions.iter().filter(|m| m.relation == Relation::AcquiresWeapon && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned));
     for acquired in acquisitions.filter(|m| kind(m.subject) == EntityType::Country) {
-        let supplied = mentions.iter().chain(&out).any(|m| m.relation == Relation::BuysWeaponsFrom && m.sentence == acquired.sentence && m.subject == acquired.subject);
+        // (a supplier that is another system's maker adjective does not count: "bought American Javelin
+        // missiles and the French Mistral system")
+        let other_make = |m: &RelationMention| mentions.iter().any(|x| x.relation == Relation::Manufactures && x.sentence == m.sentence && x.subject_span == m.object_span && x.object != acquired.object);
+        let supplied = mentions.iter().chain(&out).any(|m| m.relation == Relation::BuysWeaponsFrom && m.sentence == acquired.sentence && m.subject == acquired.subject && !other_make(m));
         let mut makers: Vec<&RelationMention> = mentions
             .iter()
             .filter(|m| m.relation == Relation::Manufactures && m.sentence == acquired.sentence && m.object == acquired.object && m.object_span == acquired.object_span)

@@ -256,7 +256,7 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
             if slot.role == SlotRole::Subject && !cue_before && of_person {
                 return;
             }
-            if let Some((end, bound)) = match_slot(ctx, slot, i) {
+            if let Some((end, bound)) = match_slot(ctx, rule, slot, i) {
                 if slot.role == SlotRole::Pair && bound.len() < 2 {
                     return;
                 }
@@ -437,9 +437,24 @@ fn is_joiner(item: &Item) -> bool {
     matches!(&item.kind, ItemKind::Word { key, .. } if LIST_JOINERS.contains(&key.as_str()))
 }
 
+/// The item after a weapon noun that starts at item `k` ("missiles", "air-defence system"), else `k`.
+fn after_weapon_noun(ctx: &Ctx, k: usize) -> usize {
+    let Some(item) = ctx.items.get(k) else { return k };
+    let sentence_end = ctx.items.last().map_or(item.tokens.end, |it| it.tokens.end);
+    match ctx.layer.weapon_noun_at(ctx.lang, &ctx.doc.tokens, item.tokens.start, sentence_end) {
+        Some(noun_end) => ctx.items[k..].iter().position(|it| it.tokens.start == noun_end).map_or(k, |n| k + n),
+        None => k,
+    }
+}
+
+/// Whether item `k` is only a state's adjective ("French").
+fn is_nationality(ctx: &Ctx, k: usize) -> bool {
+    matches!(&ctx.items[k].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Adjective && ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind == EntityType::Country))
+}
+
 /// A slot takes a whole list of entities or nothing: "Aliyev, Hasanov and Guliyev" is never split
 /// into a subject and an object. Returns (item after, entities).
-fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
+fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
     let item = ctx.items.get(i)?;
     // a person's possessive is no object: "talks with Shamkhani's successor, Ali Akbar Ahmadian"
     if slot.role == SlotRole::Object && is_possessive(ctx, i) && matches!(&item.kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind == EntityType::Person)) {
@@ -471,16 +486,29 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
     // (members, item after them) when the list last ended on a member
     let mut ends: Vec<(usize, usize)> = vec![(bound.len(), end)];
     let mut and_seen = false;
+    // systems may carry their class noun and their maker's adjective: "Javelin missiles and the French
+    // Mistral system", "صواريخ جافلين الأمريكية ومنظومة ميسترال" (`arms` reads the makers from the
+    // mentions), except in a rule that binds the maker ("American Javelin and [French] Mistral" are not
+    // both American)
+    let weapons = slot.types == [EntityType::WeaponSystem];
+    let makers = weapons && !rule.elements.iter().any(|e| matches!(e, Element::Slot(s) if s.form == FormFilter::Adjective));
     loop {
         // joiners: ",", "و", "and" (at least one), then the next member
-        let mut k = end;
+        let mut from = end;
+        if makers && ctx.lang != Lang::En && from + 1 < ctx.items.len() && is_nationality(ctx, from) {
+            from += 1;
+        }
+        if weapons {
+            from = after_weapon_noun(ctx, from);
+        }
+        let mut k = from;
         while k < ctx.items.len() && is_joiner(&ctx.items[k]) {
             k += 1;
         }
         // the first member's preposition said again, with "also" in Persian: "هم به اتیوپی و هم به سومالی",
         // "with Egypt and with Jordan", "مع مصر ومع الأردن"
         // (after "و"/"and" only: "پس از جنگ با هند، با چین" is two phrases)
-        if (end..k).any(|j| matches!(word_at(&ctx.items, j), Some("و" | "and"))) {
+        if (from..k).any(|j| matches!(word_at(&ctx.items, j), Some("و" | "and"))) {
             if ctx.lang == Lang::Fa && word_at(&ctx.items, k) == Some("هم") {
                 k += 1;
             }
@@ -489,15 +517,22 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
                 k += 1;
             }
         }
+        let joined = k;
+        if k > from && makers && ctx.lang == Lang::En && k + 1 < ctx.items.len() && is_nationality(ctx, k) {
+            k += 1;
+        }
+        if k > from && weapons {
+            k = after_weapon_noun(ctx, k);
+        }
         // a member whose apposition closed with its comma needs no further joiner ("X، office، Y و Z")
         let closed = ctx.items[end - 1].tokens.end > ctx.items[end - 1].tokens.start && ctx.doc.tokens[ctx.items[end - 1].tokens.end - 1].key == "," && matches!(ctx.items[end - 1].kind, ItemKind::Entity { .. });
-        if (k == end && !closed) || k >= ctx.items.len() {
+        if (k == from && !closed) || k >= ctx.items.len() {
             break;
         }
         // a list is of one kind: "پاشینیان، آذربایجان را …" is a person and then a state; and a
         // possessive after a comma starts a new phrase: "Israel and Turkey, Azerbaijan's close ally"
         // (but "Turkey and Azerbaijan's joint drills" is one list)
-        let only_commas = ctx.items[end..k].iter().all(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
+        let only_commas = ctx.items[from..joined].iter().all(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
         if only_commas && is_possessive(ctx, k) {
             break;
         }
@@ -509,8 +544,8 @@ fn match_slot(ctx: &Ctx, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
         // two countries …"); after two members it is a serial comma ("Turkey, Georgia, and
         // Azerbaijan"). Persian and Arabic put "، و" between members with appositions ("گولر، وزیر
         // دفاع ترکیه، و چیکوانی").
-        let comma = ctx.items[end..k].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
-        let and = ctx.items[end..k].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != "," && key != "the"));
+        let comma = ctx.items[from..joined].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
+        let and = ctx.items[from..joined].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != "," && key != "the"));
         // (after a member with an apposition the comma closes it: "Aliyev, Azerbaijan's president, and …")
         let apposition = matches!(&ctx.items[end - 1].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.mentions[m].tokens.end < ctx.items[end - 1].tokens.end));
         if ctx.lang == Lang::En && comma && and && ends.len() < 2 && !apposition {
