@@ -74,6 +74,10 @@ pub fn suffix_variants(lang: Lang, key: &str) -> Vec<Variant> {
                 out.push(variant(rest, true, false));
             }
         }
+        // a model's plural: "F-16s", "Su-34s"
+        if let Some(rest) = key.strip_suffix('s').filter(|r| r.ends_with(|c: char| c.is_ascii_digit())) {
+            out.push(variant(rest, true, false));
+        }
         if let Some(rest) = key.strip_suffix('s').filter(|r| r.len() > 3) {
             out.push(variant(rest, true, true)); // "Israelis", "Azeris": only adjectives accept it
         }

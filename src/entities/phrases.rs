@@ -27,8 +27,13 @@ pub struct PhraseList {
 impl PhraseList {
     /// Loads `<lang>/<file>` of every language (columns `kind`, `forms`).
     pub fn load(lexicon_dir: &Path, file: &str, problems: &mut Vec<RowProblem>) -> Result<PhraseList, DataError> {
+        Self::load_kind(lexicon_dir, file, None, problems)
+    }
+
+    /// Loads the rows of `<lang>/<file>` of one kind, or of any kind.
+    pub fn load_kind(lexicon_dir: &Path, file: &str, kind: Option<&str>, problems: &mut Vec<RowProblem>) -> Result<PhraseList, DataError> {
         let mut t = PhraseList::default();
-        for (lang, row) in lexicon_rows(lexicon_dir, file, &["kind", "forms"], problems)? {
+        for (lang, row) in lexicon_rows(lexicon_dir, file, &["kind", "forms"], problems)?.into_iter().filter(|(_, row)| kind.is_none_or(|k| row.get("kind") == k)) {
             // (`#` is read as a number, then stands for any)
             let forms = row.list("forms").into_iter().map(|f| name_keys(&f.replace(NUMBER, " 0 ")).into_iter().map(|k| if k == "0" { NUMBER.to_string() } else { k }).collect::<Vec<String>>());
             t.phrases.entry(lang).or_default().extend(forms.filter(|k| !k.is_empty()));
@@ -45,7 +50,9 @@ impl PhraseList {
         let phrases = self.phrases.get(&lang)?;
         let fits = |key: &str, t: &Token| if key == NUMBER { t.kind == TokenKind::Number } else { key == t.key };
         let variants = prefix_variants(lang, &tokens[at].key);
-        let first = |keys: &[String]| if keys[0] == NUMBER { tokens[at].kind == TokenKind::Number } else { variants.iter().any(|v| v.key == keys[0]) };
+        // (a number may carry a proclitic: "و14")
+        let number = tokens[at].kind == TokenKind::Number || variants.iter().any(|v| !v.key.is_empty() && v.key.chars().all(|c| c.is_ascii_digit()));
+        let first = |keys: &[String]| if keys[0] == NUMBER { number } else { variants.iter().any(|v| v.key == keys[0]) };
         // the keys have no punctuation: "on Jan. 1" is "on Jan #", "anti-tank missiles" is "anti tank missiles"
         let read_past = |j: usize| matches!(tokens[j].key.as_str(), "." | "-" | "‐") && tokens[j].glued && j + 1 < end && tokens[j - 1].kind == TokenKind::Word;
         let rest = |keys: &[String]| {

@@ -57,6 +57,9 @@ pub struct RelationLayer {
     /// Time phrases and the heads of asides the matcher reads past.
     pub time: PhraseList,
     pub asides: PhraseList,
+    /// Inside lists of weapon systems: joiners ("as well as") and counts ("14 units of").
+    pub weapon_joiners: PhraseList,
+    pub weapon_counts: PhraseList,
 }
 
 impl RelationLayer {
@@ -66,6 +69,8 @@ impl RelationLayer {
             modality: ModalityLexicon::load(&data_dir.join("lexicon"), problems)?,
             time: PhraseList::load(&data_dir.join("lexicon"), "time-phrases.tsv", problems)?,
             asides: PhraseList::load(&data_dir.join("lexicon"), "asides.tsv", problems)?,
+            weapon_joiners: PhraseList::load_kind(&data_dir.join("lexicon"), "weapon-lists.tsv", Some("joiner"), problems)?,
+            weapon_counts: PhraseList::load_kind(&data_dir.join("lexicon"), "weapon-lists.tsv", Some("count"), problems)?,
         })
     }
 }

@@ -21,6 +21,7 @@ use readings::{with_coordinated_subject, with_dropped_subject, with_participle_s
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
+use crate::entities::phrases::PhraseList;
 use crate::entities::{DocEntities, EntityType, Form};
 use crate::text::lang::Lang;
 use crate::text::TextDoc;
@@ -69,6 +70,7 @@ struct Ctx<'a> {
     doc: &'a TextDoc,
     entities: &'a DocEntities,
     layer: &'a EntityLayer,
+    relations: &'a RelationLayer,
     lang: Lang,
     items: Vec<Item>,
     /// Items that begin another clause ("but", "اما"): strict gaps and guards stop there.
@@ -153,7 +155,7 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
                 eprintln!("{}: {}", if second { "reading" } else { "items" }, show.join(" "));
             }
             let boundaries = items.iter().map(|it| relations.modality.is_boundary(lang, &doc.tokens, it.tokens.start)).collect();
-            let ctx = Ctx { doc, entities, layer, lang, items, boundaries, cues: RefCell::new(HashMap::new()) };
+            let ctx = Ctx { doc, entities, layer, relations, lang, items, boundaries, cues: RefCell::new(HashMap::new()) };
             let mut reading = Vec::new();
             for rule in relations.rules.rules.iter().filter(|r| r.lang == lang && ctx.may_match(r)) {
                 for start in 0..ctx.items.len() {
@@ -439,12 +441,23 @@ fn is_joiner(item: &Item) -> bool {
 
 /// The item after a weapon noun that starts at item `k` ("missiles", "air-defence system"), else `k`.
 fn after_weapon_noun(ctx: &Ctx, k: usize) -> usize {
-    let Some(item) = ctx.items.get(k) else { return k };
+    item_after(ctx, k, |start, end| ctx.layer.weapon_noun_at(ctx.lang, &ctx.doc.tokens, start, end))
+}
+
+/// The item after a phrase of `phrases` that starts at item `k`, else `k`.
+fn after_phrase(ctx: &Ctx, phrases: &PhraseList, k: usize) -> usize {
+    item_after(ctx, k, |start, end| phrases.at(ctx.lang, &ctx.doc.tokens, start, end))
+}
+
+/// The item after the words that `phrase_end(first token, sentence end)` finds at item `k`, if they end
+/// where an item starts (quotes between them aside: "۱۴ فروند «سوخو-۳۴»"); else `k`.
+fn item_after(ctx: &Ctx, k: usize, phrase_end: impl Fn(usize, usize) -> Option<usize>) -> usize {
+    let Some(item) = ctx.items.get(k).filter(|it| matches!(it.kind, ItemKind::Word { .. })) else { return k };
     let sentence_end = ctx.items.last().map_or(item.tokens.end, |it| it.tokens.end);
-    match ctx.layer.weapon_noun_at(ctx.lang, &ctx.doc.tokens, item.tokens.start, sentence_end) {
-        Some(noun_end) => ctx.items[k..].iter().position(|it| it.tokens.start == noun_end).map_or(k, |n| k + n),
-        None => k,
-    }
+    let Some(end) = phrase_end(item.tokens.start, sentence_end) else { return k };
+    let next = ctx.items[k..].iter().position(|it| it.tokens.start >= end).map(|n| k + n);
+    let quotes_only = |n: usize| ctx.doc.tokens[end..ctx.items[n].tokens.start].iter().all(|t| t.key.chars().all(crate::text::normalize::is_quote));
+    next.filter(|&n| quotes_only(n)).unwrap_or(k)
 }
 
 /// Whether item `k` is only a state's adjective ("French").
@@ -486,10 +499,10 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
     // (members, item after them) when the list last ended on a member
     let mut ends: Vec<(usize, usize)> = vec![(bound.len(), end)];
     let mut and_seen = false;
-    // systems may carry their class noun and their maker's adjective: "Javelin missiles and the French
-    // Mistral system", "صواريخ جافلين الأمريكية ومنظومة ميسترال" (`arms` reads the makers from the
+    // systems may carry their class noun, a count and their maker's adjective: "Javelin missiles and the
+    // French Mistral system", "صواريخ جافلين الأمريكية ومنظومة ميسترال" (`arms` reads the makers from the
     // mentions), except in a rule that binds the maker ("American Javelin and [French] Mistral" are not
-    // both American)
+    // both American, nor "جنگنده‌های آمریکایی «اف-۱۶» و تانک‌های «آبرامز»" surely both)
     let weapons = slot.types == [EntityType::WeaponSystem];
     let makers = weapons && !rule.elements.iter().any(|e| matches!(e, Element::Slot(s) if s.form == FormFilter::Adjective));
     loop {
@@ -505,6 +518,13 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
         while k < ctx.items.len() && is_joiner(&ctx.items[k]) {
             k += 1;
         }
+        // systems are also listed "as well as", "به همراه", and counted: "14 Su-57s and 14 Su-34s"
+        if makers {
+            k = after_phrase(ctx, &ctx.relations.weapon_joiners, k);
+            while k < ctx.items.len() && is_joiner(&ctx.items[k]) {
+                k += 1;
+            }
+        }
         // the first member's preposition said again, with "also" in Persian: "هم به اتیوپی و هم به سومالی",
         // "with Egypt and with Jordan", "مع مصر ومع الأردن"
         // (after "و"/"and" only: "پس از جنگ با هند، با چین" is two phrases)
@@ -518,10 +538,15 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
             }
         }
         let joined = k;
+        // (a count may carry the list's "و": "سو-57 و14 مقاتلة سو-34")
+        let counted_and = makers && k == from && ctx.lang != Lang::En && word_at(&ctx.items, k).is_some_and(|w| w.starts_with('و')) && after_phrase(ctx, &ctx.relations.weapon_counts, k) > k;
+        if (k > from || counted_and) && makers {
+            k = after_phrase(ctx, &ctx.relations.weapon_counts, k);
+        }
         if k > from && makers && ctx.lang == Lang::En && k + 1 < ctx.items.len() && is_nationality(ctx, k) {
             k += 1;
         }
-        if k > from && weapons {
+        if k > from && makers {
             k = after_weapon_noun(ctx, k);
         }
         // a member whose apposition closed with its comma needs no further joiner ("X، office، Y و Z")
@@ -545,7 +570,7 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
         // Azerbaijan"). Persian and Arabic put "، و" between members with appositions ("گولر، وزیر
         // دفاع ترکیه، و چیکوانی").
         let comma = ctx.items[from..joined].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
-        let and = ctx.items[from..joined].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != "," && key != "the"));
+        let and = counted_and || ctx.items[from..joined].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != "," && key != "the"));
         // (after a member with an apposition the comma closes it: "Aliyev, Azerbaijan's president, and …")
         let apposition = matches!(&ctx.items[end - 1].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.mentions[m].tokens.end < ctx.items[end - 1].tokens.end));
         if ctx.lang == Lang::En && comma && and && ends.len() < 2 && !apposition {
