@@ -32,6 +32,8 @@ use crate::text::TextDoc;
 const PREPOSITIONS: &[&str] = &[
     "با", "به", "از", "در", "بر", "براي", "عليه", "ميان", "مع", "من", "في", "الي", "علي", "عن", "ب", "ل", "ضد", "لدي", "بين", "with", "from", "to", "in",
     "on", "at", "by", "against", "for", "into", "between", "among",
+    // what a dispute is over: "بر سر اوستیای جنوبی", "over Karabakh", "حول سد النهضة"
+    "سر", "over", "حول", "بشان",
     // the last word of "besides"/"like" phrases: "الجزایر در کنار روسیه از چین … سلاح می‌خرد" (Algeria,
     // besides Russia, buys from China), "إلى جانب روسيا", "على غرار مصر", "به جز ترکیه"
     "كنار", "جز", "جانب", "غرار", "خلاف", "besides", "alongside", "unlike", "like", "than", "except", "مانند", "مثل", "همچون", "همانند",
