@@ -13,7 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::data::{DataError, Row, parse_table};
-use crate::entities::fuzzy::{edit_distance, skeleton};
+use crate::entities::fuzzy::edit_distance;
 use crate::relations::Relation;
 
 /// One system triple, as `extract` gives it.
@@ -73,6 +73,16 @@ pub struct Score {
 
 /// score.py's label key: NFKD without marks, dotless ı as i, lowercase, runs of other characters as
 /// one space.
+/// Consonant skeleton of a key exactly as score.py computes it: vowels and spaces dropped, q→k, j→c, w→v.
+fn skeleton(key: &str) -> String {
+    key.chars().filter(|c| !"aeiouy ".contains(*c)).map(|c| match c {
+        'q' => 'k',
+        'j' => 'c',
+        'w' => 'v',
+        c => c,
+    }).collect()
+}
+
 pub fn key(label: &str) -> String {
     let s: String = label.nfkd().filter(|c| !is_combining_mark(*c)).collect::<String>().replace('ı', "i").to_lowercase();
     let mut out = String::new();
@@ -207,7 +217,8 @@ impl Gold {
         self.canon.get(&k).cloned().unwrap_or(k)
     }
 
-    /// A system label as a gold entity of the document, fuzzily (transliterations vary).
+    /// A system label as a gold entity of the document, fuzzily (transliterations vary), by score.py's
+    /// skeleton (not the recognizer's, which also folds f/v and p/b).
     fn fuzzy(&self, label: &str, document: &str) -> String {
         let k = self.ent(label);
         let Some(candidates) = self.doc_entities.get(document).filter(|c| !c.is_empty()) else { return k };
