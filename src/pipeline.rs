@@ -195,7 +195,7 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
     if lang.is_some() {
         relations.extend(derive::offices(&entities));
         relations.extend(matcher::extract(&doc, &entities, &k.entities, &k.relations));
-        relations.extend(arms::makers_before_products(&k.entities, &entities));
+        relations.extend(arms::makers_before_products(&k.entities, &doc, &entities));
         let supplies = arms::suppliers_from_makers(&k.entities, &entities, &relations);
         relations.extend(supplies);
         let visits = derive::meeting_places(&doc, &k.entities, &entities, &relations);

@@ -3,18 +3,27 @@
 //! Iraq buysWeaponsFrom South Korea); a maker named right before its product makes it ("Rafael's SPYDER").
 
 use super::{Modality, Relation, RelationMention, TextSpan};
+use crate::entities::index::name_keys;
 use crate::entities::recognize::EntityLayer;
-use crate::entities::{DocEntities, EntityType};
+use crate::entities::{DocEntities, EntityType, Mention};
+use crate::text::TextDoc;
+use crate::text::token::TokenKind;
 
 /// Confidence of a maker named right before its product.
 const MAKER_BEFORE_PRODUCT: f64 = 0.8;
 
 /// `manufactures` for a company named right before a system the gazetteer gives it as maker:
-/// "Rafael's SPYDER", "Baykar Bayraktar TB2", "«إلبيت» «هرمس»". The company could stand there as a
-/// seller or user only by naming its product, so the sentence states the make.
-pub fn makers_before_products(layer: &EntityLayer, entities: &DocEntities) -> Vec<RelationMention> {
+/// "Rafael's SPYDER", "Baykar Bayraktar TB2", "«إلبيت» «هرمس»", or inside the system's own name ("Airbus
+/// C295", "Lockheed Martin F-35"). The company could stand there as a seller or user only by naming its
+/// product, so the sentence states the make.
+pub fn makers_before_products(layer: &EntityLayer, doc: &TextDoc, entities: &DocEntities) -> Vec<RelationMention> {
     let mut out: Vec<RelationMention> = Vec::new();
     let mentions = &entities.mentions;
+    let mut add = |maker: usize, maker_span: TextSpan, product: &Mention| {
+        if !out.iter().any(|r| r.sentence == product.sentence && r.subject == maker && r.object == product.entity) {
+            out.push(made_by(maker, maker_span, product));
+        }
+    };
     for (product, maker) in mentions.iter().zip(mentions.iter().skip(1)).map(|(a, b)| (b, a)) {
         if product.furniture || maker.sentence != product.sentence || maker.tokens.end != product.tokens.start {
             continue;
@@ -23,26 +32,38 @@ pub fn makers_before_products(layer: &EntityLayer, entities: &DocEntities) -> Ve
         if company.kind != EntityType::Organization || system.kind != EntityType::WeaponSystem || system.maker.as_deref() != Some(company.id.as_str()) {
             continue;
         }
-        if out.iter().any(|r| r.sentence == product.sentence && r.subject == maker.entity && r.object == product.entity) {
-            continue;
+        add(maker.entity, TextSpan { start: maker.start, end: maker.end }, product);
+    }
+    for product in mentions.iter().filter(|m| !m.furniture) {
+        let system = entities.entity(&layer.gazetteer, product.entity);
+        let Some(maker) = system.maker.as_deref().and_then(|id| layer.gazetteer.index_of(id)).filter(|_| system.kind == EntityType::WeaponSystem) else { continue };
+        let words: Vec<&str> = doc.tokens[product.tokens.clone()].iter().filter(|t| t.kind != TokenKind::Punct).map(|t| t.key.as_str()).collect();
+        let names = layer.gazetteer.entities[maker].names.values().flatten().map(|n| name_keys(n));
+        if let Some(name) = names.filter(|k| !k.is_empty() && k.len() < words.len() && words.starts_with(&k.iter().map(String::as_str).collect::<Vec<_>>())).max_by_key(Vec::len) {
+            // (the maker's words are the mention's first tokens but for punctuation)
+            let last = doc.tokens[product.tokens.clone()].iter().filter(|t| t.kind != TokenKind::Punct).nth(name.len() - 1).map_or(product.end, |t| t.end);
+            add(maker, TextSpan { start: product.start, end: last }, product);
         }
-        out.push(RelationMention {
-            relation: Relation::Manufactures,
-            subject: maker.entity,
-            object: product.entity,
-            sentence: product.sentence,
-            subject_span: TextSpan { start: maker.start, end: maker.end },
-            object_span: TextSpan { start: product.start, end: product.end },
-            cue_span: TextSpan { start: maker.start, end: product.end },
-            rule: "maker-before-product".to_string(),
-            modality: Modality::Asserted,
-            confidence: MAKER_BEFORE_PRODUCT,
-            derived: false,
-            role: None,
-            quantities: Vec::new(),
-        });
     }
     out
+}
+
+fn made_by(maker: usize, maker_span: TextSpan, product: &Mention) -> RelationMention {
+    RelationMention {
+        relation: Relation::Manufactures,
+        subject: maker,
+        object: product.entity,
+        sentence: product.sentence,
+        subject_span: maker_span,
+        object_span: TextSpan { start: product.start, end: product.end },
+        cue_span: TextSpan { start: maker_span.start, end: product.end },
+        rule: "maker-before-product".to_string(),
+        modality: Modality::Asserted,
+        confidence: MAKER_BEFORE_PRODUCT,
+        derived: false,
+        role: None,
+        quantities: Vec::new(),
+    }
 }
 
 /// `buysWeaponsFrom` for an `acquiresWeapon` whose very mention of the system carries its maker
