@@ -51,7 +51,8 @@ pub fn run(data_dir: &std::path::Path, articles: &[Article], repeat: usize) -> R
             let t = Instant::now();
             let mut mentions = derive::offices(&entities);
             mentions.extend(matcher::extract(&doc, &entities, &k.entities, &k.relations));
-            std::hint::black_box(derive::roll_ups(&k.entities, &entities, &mentions));
+            derive::roll_ups(&k.entities, &entities, &mut mentions);
+            std::hint::black_box(&mentions);
             report.relations += t.elapsed();
         }
         let t = Instant::now();

@@ -204,8 +204,7 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
         relations.extend(known);
         relations.extend(derive::named_wars(&k.entities, &entities));
         derive::drop_home_visits(&k.entities, &entities, &mut relations);
-        let roll_ups = derive::roll_ups(&k.entities, &entities, &relations);
-        relations.extend(roll_ups);
+        derive::roll_ups(&k.entities, &entities, &mut relations);
     }
     let gazetteer = &k.entities.gazetteer;
     let entity = |i: usize| entities.entity(gazetteer, i);

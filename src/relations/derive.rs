@@ -4,7 +4,7 @@
 //! president" → Israel meetsWith Azerbaijan), marked as derived; and no visit of a person to their own
 //! state.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -258,8 +258,36 @@ fn stated_states(layer: &EntityLayer, entities: &DocEntities, mentions: &[Relati
     states
 }
 
-/// State-level `meetsWith` derived from people's meetings and visits, through their offices.
-pub fn roll_ups(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
+/// State-level `meetsWith` derived from people's meetings and visits, through their offices, added to
+/// `mentions`. A meeting of states that a sentence states only through the people it names meeting — the
+/// states named by the officials' own phrases ("Turkish President Erdoğan") or by one plural back-reference
+/// ("Aliyev hosted Erdoğan and Sharif, … the first summit of the leaders of the three countries") — is that
+/// roll-up too, so it becomes derived ("talks between Washington and Tehran that brought together Witkoff
+/// and Araghchi" name the states themselves: stated).
+pub fn roll_ups(layer: &EntityLayer, entities: &DocEntities, mentions: &mut Vec<RelationMention>) {
+    let out = rolled_up(layer, entities, mentions);
+    let kind = |e: usize| entities.entity(&layer.gazetteer, e).kind;
+    let pair = |m: &RelationMention| (m.sentence, m.subject.min(m.object), m.subject.max(m.object));
+    let spans = |m: &RelationMention| if m.subject_span.start <= m.object_span.start { (m.subject_span, m.object_span) } else { (m.object_span, m.subject_span) };
+    let rolled: HashSet<(usize, usize, usize)> = out.iter().map(pair).collect();
+    let people: HashSet<(usize, (TextSpan, TextSpan))> = mentions
+        .iter()
+        .filter(|m| m.relation == Relation::MeetsWith && !m.derived && kind(m.subject) == EntityType::Person && kind(m.object) == EntityType::Person)
+        .map(|m| (m.sentence, spans(m)))
+        .collect();
+    for m in mentions.iter_mut() {
+        let states = m.relation == Relation::MeetsWith && !m.derived && kind(m.subject) == EntityType::Country && kind(m.object) == EntityType::Country;
+        // (the states named only by the officials' own phrases, "Turkish President Erdoğan", or by one
+        // plural back-reference, "the leaders of the three countries")
+        let through_people = m.subject_span == m.object_span || people.contains(&(m.sentence, spans(m)));
+        if states && through_people && rolled.contains(&pair(m)) {
+            m.derived = true;
+        }
+    }
+    mentions.extend(out);
+}
+
+fn rolled_up(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
     let gazetteer = &layer.gazetteer;
     let kind = |e: usize| entities.entity(gazetteer, e).kind;
     let state_of = stated_states(layer, entities, mentions);
