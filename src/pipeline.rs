@@ -104,6 +104,11 @@ pub struct EntityRecord {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub country: Option<String>,
+    /// A weapon system's maker and, for a variant, its family (ids).
+    #[serde(default)]
+    pub maker: Option<String>,
+    #[serde(default)]
+    pub variant_of: Option<String>,
     pub role: Option<String>,
     pub discovered: bool,
 }
@@ -177,6 +182,8 @@ pub fn entity_record(e: &Entity) -> EntityRecord {
         lat: e.lat,
         lon: e.lon,
         country: e.country.clone(),
+        maker: e.maker.clone(),
+        variant_of: e.variant_of.clone(),
         role: e.role.clone(),
         discovered: e.discovered,
     }

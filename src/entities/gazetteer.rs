@@ -68,6 +68,7 @@ impl Gazetteer {
                     country: text("country"),
                     stands_for: text("stands_for"),
                     maker: text("maker"),
+                    variant_of: text("variant_of"),
                     role: text("role"),
                     since: text("since"),
                     until: text("until"),
@@ -79,7 +80,8 @@ impl Gazetteer {
         // references to other entities must resolve
         for e in &gazetteer.entities {
             let belligerents = e.belligerents.iter().map(|b| ("belligerents", Some(b)));
-            for (col, value) in [("country", e.country.as_ref()), ("stands_for", e.stands_for.as_ref()), ("maker", e.maker.as_ref())].into_iter().chain(belligerents) {
+            let links = [("country", e.country.as_ref()), ("stands_for", e.stands_for.as_ref()), ("maker", e.maker.as_ref()), ("variant_of", e.variant_of.as_ref())];
+            for (col, value) in links.into_iter().chain(belligerents) {
                 if let Some(v) = value.filter(|v| !gazetteer.by_id.contains_key(*v)) {
                     problems.push(RowProblem {
                         path: dir.into(),
@@ -89,6 +91,7 @@ impl Gazetteer {
                 }
             }
         }
+        inherit_from_families(&mut gazetteer);
         display_without_disambiguators(&mut gazetteer.entities);
         Ok(gazetteer)
     }
@@ -113,6 +116,17 @@ impl Gazetteer {
 /// A system's or an event's label shows the name the news uses, without the bracketed disambiguator a
 /// gazetteer row may carry ("Fattah (missile)" shows as "Fattah"), where no other entity shows that name.
 /// The bracketed form stays a name; the bare one does not become one ("Fattah" is also in "Abdel Fattah").
+/// A variant left without maker or maker state has its family's ("F-16 Block 70" is Lockheed Martin's).
+fn inherit_from_families(gazetteer: &mut Gazetteer) {
+    for i in 0..gazetteer.entities.len() {
+        let Some(family) = gazetteer.entities[i].variant_of.as_deref().and_then(|id| gazetteer.by_id.get(id).copied()) else { continue };
+        let (maker, country) = (gazetteer.entities[family].maker.clone(), gazetteer.entities[family].country.clone());
+        let e = &mut gazetteer.entities[i];
+        e.maker = e.maker.take().or(maker);
+        e.country = e.country.take().or(country);
+    }
+}
+
 fn display_without_disambiguators(entities: &mut [Entity]) {
     let bare = |label: &str| label.strip_suffix(')').and_then(|l| l.rsplit_once(" (")).map(|(name, _)| name.to_string());
     let mut shown: HashMap<String, usize> = HashMap::new();
@@ -142,5 +156,28 @@ mod tests {
         display_without_disambiguators(&mut entities);
         let labels: Vec<&str> = entities.iter().map(|e| e.label.as_str()).collect();
         assert_eq!(labels, ["Fattah", "Karrar (drone)", "Karrar (tank)", "Tyre (Lebanon)"]);
+    }
+
+    #[test]
+    fn a_variant_without_maker_takes_its_familys() {
+        let dir = std::env::temp_dir().join(format!("khabar-gazetteer-variants-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let rows = "id\ttype\tlabel\tcountry\tmaker\tvariant_of\n\
+            united-states\tCountry\tUnited States\t\t\t\n\
+            turkey\tCountry\tTurkey\t\t\t\n\
+            lockheed-martin\tOrganization\tLockheed Martin\tunited-states\t\t\n\
+            tai\tOrganization\tTurkish Aerospace\tturkey\t\t\n\
+            f-16\tWeaponSystem\tF-16 Fighting Falcon\tunited-states\tlockheed-martin\t\n\
+            f-16-block-70\tWeaponSystem\tF-16 Block 70\t\t\tf-16\n\
+            f-16-ozgur\tWeaponSystem\tF-16 Özgür\tturkey\ttai\tf-16\n";
+        std::fs::write(dir.join("rows.tsv"), rows).unwrap();
+        let mut problems = Vec::new();
+        let g = Gazetteer::load(&dir, &mut problems).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        let block70 = g.get("f-16-block-70").unwrap();
+        assert_eq!((block70.maker.as_deref(), block70.country.as_deref(), block70.variant_of.as_deref()), (Some("lockheed-martin"), Some("united-states"), Some("f-16")));
+        let ozgur = g.get("f-16-ozgur").unwrap();
+        assert_eq!((ozgur.maker.as_deref(), ozgur.country.as_deref()), (Some("tai"), Some("turkey")), "a variant's own maker stays");
     }
 }

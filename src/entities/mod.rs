@@ -80,6 +80,8 @@ pub struct Entity {
     pub country: Option<String>,
     pub stands_for: Option<String>,
     pub maker: Option<String>,
+    /// For a system's variant ("F-16 Block 70"): the id of its family ("f-16").
+    pub variant_of: Option<String>,
     pub role: Option<String>,
     pub since: Option<String>,
     pub until: Option<String>,
@@ -104,6 +106,7 @@ impl Entity {
             country: None,
             stands_for: None,
             maker: None,
+            variant_of: None,
             role: None,
             since: None,
             until: None,

@@ -65,6 +65,12 @@ pub fn entity_quads(iris: &Iris, e: &EntityRecord, graph: GraphName) -> Vec<Quad
     if let Some(c) = &e.country {
         w.add(node.clone(), iris.term("country"), iris.entity(c));
     }
+    if let Some(m) = &e.maker {
+        w.add(node.clone(), iris.term("maker"), iris.entity(m));
+    }
+    if let Some(f) = &e.variant_of {
+        w.add(node.clone(), iris.term("variantOf"), iris.entity(f));
+    }
     if let Some(r) = &e.role {
         w.add(node.clone(), iris.term("role"), string(r));
     }

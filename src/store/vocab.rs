@@ -170,6 +170,15 @@ pub fn vocabulary(iris: &Iris) -> Vec<Quad> {
         q.push(quad(p.clone(), rdfs::DOMAIN, domain));
         q.push(quad(p, rdfs::RANGE, range));
     }
+    // links between entities that the gazetteer knows (not relations stated by a text)
+    for (name, comment) in [
+        ("country", "the state an entity belongs to: a city's, a person's, an organisation's home state, a weapon system's maker state"),
+        ("maker", "the organisation that makes a weapon system"),
+        ("variantOf", "the family of a weapon system's variant (F-16 Block 70 → F-16)"),
+    ] {
+        q.push(quad(iris.term(name), rdf::TYPE, owl("ObjectProperty")));
+        q.push(quad(iris.term(name), rdfs::COMMENT, Literal::new_language_tagged_literal_unchecked(comment, "en")));
+    }
     for (name, comment) in [
         ("cameoRoot", "CAMEO root event code of the relation"),
         ("goldstein", "Goldstein (1992) weight of the relation's CAMEO root, -10 to +10"),
@@ -226,6 +235,6 @@ mod tests {
         let symmetric = q.iter().filter(|q| q.object.to_string() == format!("<{OWL}SymmetricProperty>")).count();
         assert_eq!(symmetric, 12);
         let properties = q.iter().filter(|q| q.object.to_string() == format!("<{OWL}ObjectProperty>")).count();
-        assert_eq!(properties, 23);
+        assert_eq!(properties, 23 + 3, "the 23 relations, country, maker and variantOf");
     }
 }
