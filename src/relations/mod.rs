@@ -60,6 +60,8 @@ pub struct RelationLayer {
     /// Inside lists of weapon systems: joiners ("as well as") and counts ("14 units of").
     pub weapon_joiners: PhraseList,
     pub weapon_counts: PhraseList,
+    /// Words that open a participle clause of the sentence's subject (Arabic "متهما").
+    pub participles: PhraseList,
 }
 
 impl RelationLayer {
@@ -71,6 +73,7 @@ impl RelationLayer {
             asides: PhraseList::load(&data_dir.join("lexicon"), "asides.tsv", problems)?,
             weapon_joiners: PhraseList::load_kind(&data_dir.join("lexicon"), "weapon-lists.tsv", Some("joiner"), problems)?,
             weapon_counts: PhraseList::load_kind(&data_dir.join("lexicon"), "weapon-lists.tsv", Some("count"), problems)?,
+            participles: PhraseList::load(&data_dir.join("lexicon"), "participles.tsv", problems)?,
         })
     }
 }

@@ -29,7 +29,7 @@ use crate::text::TextDoc;
 /// Prepositions (folded): an entity right after one is inside a prepositional phrase ("در جنگ با
 /// روسیه", "with Russia"), so it is never the subject of a clause unless a rule puts the preposition
 /// there itself, and it does not stand in the way of a nearer subject.
-const PREPOSITIONS: &[&str] = &[
+pub(super) const PREPOSITIONS: &[&str] = &[
     "با", "به", "از", "در", "بر", "براي", "عليه", "ميان", "مع", "من", "في", "الي", "علي", "عن", "ب", "ل", "ضد", "لدي", "بين", "with", "from", "to", "in",
     "on", "at", "by", "against", "for", "into", "between", "among",
     // what a dispute is over: "بر سر اوستیای جنوبی", "over Karabakh", "حول سد النهضة"
@@ -145,8 +145,8 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         // …and an Arabic sentence that opens with its verb and drops the subject ("والتقى خلال الزيارة
         // نظيره …") once more with the previous sentence's first actor before it
         let dropped_subject = with_dropped_subject(doc, entities, layer, lang, s, &items);
-        // …and an English participle clause with the sentence's subject ("Kazakhstan …, buying drones from China")
-        let participle_subject = with_participle_subject(lang, &items);
+        // …and a participle clause with the sentence's subject ("Kazakhstan …, buying drones from China", "…، متهما إسرائيل")
+        let participle_subject = with_participle_subject(doc, relations, lang, &items);
         // …and a Persian clause joined by "و" that opens with its object ("… و واشنگتن را … متهم کرد")
         let coordinated_subject = with_coordinated_subject(lang, &items);
         let mut found_here: Vec<RelationMention> = Vec::new();

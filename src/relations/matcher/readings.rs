@@ -1,9 +1,10 @@
 //! Further readings of a sentence, matched after the sentence as written; each adds only relations
 //! the first reading did not find: the sentence without its asides ("أرمينيا، التي تعد حليفة لموسكو،
 //! تشتري …" read as "أرمينيا تشتري …"), an Arabic sentence with a dropped subject read with the
-//! previous sentence's actor, an English participle clause and a Persian coordinated clause read with
-//! their sentence's subject.
+//! previous sentence's actor, an English or Arabic participle clause and a Persian coordinated clause
+//! read with their sentence's subject.
 
+use super::PREPOSITIONS;
 use super::items::{Item, ItemKind, entity_at, is_comma, word_at};
 use crate::entities::recognize::EntityLayer;
 use crate::entities::{DocEntities, EntityType, Form, Mention};
@@ -118,15 +119,23 @@ pub(super) fn with_coordinated_subject(lang: Lang, items: &[Item]) -> Option<Vec
 /// Words in -ing that open no participle clause of the subject's ("according to", "including").
 const NOT_PARTICIPLES: &[&str] = &["according", "including", "during", "following", "regarding", "concerning", "notwithstanding", "pending", "excluding", "amounting", "bring", "thing", "nothing", "something", "everything", "morning", "evening", "meeting", "building", "spring", "king", "beijing", "wing"];
 
-/// An English participle clause after a comma, read with the subject the sentence opens with:
-/// "Kazakhstan has diversified its suppliers, buying Wing Loong drones from China" is also read
-/// "Kazakhstan buying Wing Loong drones from China". `None` for other sentences.
-pub(super) fn with_participle_subject(lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
-    if lang != Lang::En {
-        return None;
-    }
-    let subject = (0..2).find(|&i| entity_at(items, i) && (i == 0 || word_at(items, 0) == Some("the")))?;
-    let participle = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if key.ends_with("ing") && key.len() > 5 && !NOT_PARTICIPLES.contains(&key.as_str()));
+/// A participle clause after a comma, read with the subject of the sentence: "Kazakhstan has diversified
+/// its suppliers, buying Wing Loong drones from China" is also read "Kazakhstan buying Wing Loong drones
+/// from China", "حذر فيدان من …، متهما إسرائيل بـ…" also "فيدان متهما إسرائيل بـ…". English participles end
+/// in -ing; Arabic ones are listed in `participles.tsv`. `None` for other sentences.
+pub(super) fn with_participle_subject(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
+    let (subject, participle): (usize, Box<dyn Fn(usize) -> bool>) = match lang {
+        Lang::En => (
+            (0..2).find(|&i| entity_at(items, i) && (i == 0 || word_at(items, 0) == Some("the")))?,
+            Box::new(|i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if key.ends_with("ing") && key.len() > 5 && !NOT_PARTICIPLES.contains(&key.as_str()))),
+        ),
+        // the verb's subject after it, or the sentence's first name ("في المقابل، حذر فيدان …")
+        Lang::Ar => (
+            (0..items.len().min(6)).find(|&i| entity_at(items, i) && !(i > 0 && word_at(items, i - 1).is_some_and(|w| PREPOSITIONS.contains(&w))))?,
+            Box::new(|i: usize| items.get(i).is_some_and(|it| matches!(it.kind, ItemKind::Word { .. }) && relations.participles.at(lang, &doc.tokens, it.tokens.start, it.tokens.end).is_some())),
+        ),
+        Lang::Fa => return None,
+    };
     let clause = (subject + 2..items.len()).find(|&i| matches!(&items[i - 1].kind, ItemKind::Word { key, .. } if is_comma(key)) && participle(i))?;
     Some(std::iter::once(items[subject].clone()).chain(items[clause..].iter().cloned()).collect())
 }
