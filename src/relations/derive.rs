@@ -327,12 +327,16 @@ fn rolled_up(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMe
 }
 
 /// Visits of people to their own state are no visits ("Araghchi visits Iran" from a sentence about his
-/// talks abroad): dropped, whatever rule found them.
+/// talks abroad), and meetings of two officials of one state are no meetings between states (a meeting
+/// "attended by Fidan and his Syrian counterpart al-Shaibani, and Kalın and his counterpart al-Salama"
+/// has Fidan meet al-Shaibani, not Kalın): dropped, whatever rule found them.
 pub fn drop_home_visits(layer: &EntityLayer, entities: &DocEntities, mentions: &mut Vec<RelationMention>) {
     let stated = stated_states(layer, entities, mentions);
+    let person = |e: usize| entities.entity(&layer.gazetteer, e).kind == EntityType::Person;
+    let state = |e: usize| person_state(layer, entities, &stated, e);
     mentions.retain(|m| {
-        let person = entities.entity(&layer.gazetteer, m.subject).kind == EntityType::Person;
-        let home = m.relation == Relation::Visits && person && person_state(layer, entities, &stated, m.subject).is_some_and(|s| place_country(layer, entities, m.object) == Some(s));
-        !home
+        let home = m.relation == Relation::Visits && person(m.subject) && state(m.subject).is_some_and(|s| place_country(layer, entities, m.object) == Some(s));
+        let compatriots = m.relation == Relation::MeetsWith && person(m.subject) && person(m.object) && state(m.subject).is_some_and(|s| state(m.object) == Some(s));
+        !home && !compatriots
     });
 }
