@@ -132,10 +132,12 @@ pub(super) fn with_participle_subject(doc: &TextDoc, relations: &RelationLayer, 
         // the verb's subject after it, or the sentence's first name ("في المقابل، حذر فيدان …")
         Lang::Ar => (
             (0..items.len().min(6)).find(|&i| entity_at(items, i) && !(i > 0 && word_at(items, i - 1).is_some_and(|w| PREPOSITIONS.contains(&w))))?,
-            Box::new(|i: usize| items.get(i).is_some_and(|it| matches!(it.kind, ItemKind::Word { .. }) && relations.participles.at(lang, &doc.tokens, it.tokens.start, it.tokens.end).is_some())),
+            // (or "كما" and a verb: "…، كما تشارك بانتظام في مناورات «النجم الساطع» التي تنظمها مع الولايات المتحدة")
+            Box::new(|i: usize| items.get(i).is_some_and(|it| matches!(it.kind, ItemKind::Word { .. }) && relations.participles.at(lang, &doc.tokens, it.tokens.start, it.tokens.end).is_some()) || word_at(items, i) == Some("كما") && matches!(items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { punct: false, .. }))),
         ),
         Lang::Fa => return None,
     };
-    let clause = (subject + 2..items.len()).find(|&i| matches!(&items[i - 1].kind, ItemKind::Word { key, .. } if is_comma(key)) && participle(i))?;
+    let mut clause = (subject + 2..items.len()).find(|&i| matches!(&items[i - 1].kind, ItemKind::Word { key, .. } if is_comma(key)) && participle(i))?;
+    clause += usize::from(word_at(items, clause) == Some("كما"));
     Some(std::iter::once(items[subject].clone()).chain(items[clause..].iter().cloned()).collect())
 }
