@@ -39,7 +39,7 @@
 //! adjective that may name the user: "Jordanian F-16 jets" is `usesWeapon` where the gazetteer gives
 //! the system another maker state), `id=name` (shown in evidence; default `LANG:LINE`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -233,6 +233,16 @@ impl RuleSet {
             }
         }
         Ok(set)
+    }
+
+    /// Whether a word opens a rule of the language as its first cue (mostly a verb: "اشترت", "التقى"):
+    /// such a word after "و" may open a clause of its own.
+    pub fn opens_rule(&self, lang: Lang, key: &str) -> bool {
+        let mut seen = HashSet::new();
+        self.rules.iter().filter(|r| r.lang == lang).any(|r| match r.elements.first() {
+            Some(Element::Cue { id, forms, .. }) if seen.insert(*id) => forms.candidates(key).any(|f| f.len() == 1 && f[0].matches(key).is_some()),
+            _ => false,
+        })
     }
 }
 

@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
 use items::{Item, ItemKind, build_items, word_at};
-use readings::{with_coordinated_subject, with_dropped_subject, with_participle_subject, without_asides};
+use readings::{with_coordinated_subject, with_dropped_subject, with_joined_verb_subject, with_participle_subject, without_asides};
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
@@ -149,8 +149,10 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         let participle_subject = with_participle_subject(doc, relations, lang, &items);
         // …and a Persian clause joined by "و" that opens with its object ("… و واشنگتن را … متهم کرد")
         let coordinated_subject = with_coordinated_subject(lang, &items);
+        // …and an Arabic clause joined by "و" with its verb and no subject ("… واشترت طائرات من باكستان")
+        let joined_verb_subject = with_joined_verb_subject(doc, entities, relations, lang, &items);
         let mut found_here: Vec<RelationMention> = Vec::new();
-        for (second, items) in std::iter::once(items).chain(without_asides).chain(dropped_subject).chain(participle_subject).chain(coordinated_subject).enumerate().map(|(n, it)| (n > 0, it)) {
+        for (second, items) in std::iter::once(items).chain(without_asides).chain(dropped_subject).chain(participle_subject).chain(coordinated_subject).chain(joined_verb_subject).enumerate().map(|(n, it)| (n > 0, it)) {
             // (for whoever writes rules: each reading of the sentence as the rules see it, on stderr)
             if std::env::var_os("KHABAR_DEBUG_ITEMS").is_some() {
                 let show: Vec<String> = items.iter().map(|it| match &it.kind { ItemKind::Word { key, .. } => key.clone(), ItemKind::Entity { .. } => format!("[{}]", doc.tokens[it.tokens.clone()].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ")) }).collect();

@@ -1,8 +1,8 @@
 //! Further readings of a sentence, matched after the sentence as written; each adds only relations
 //! the first reading did not find: the sentence without its asides ("أرمينيا، التي تعد حليفة لموسكو،
 //! تشتري …" read as "أرمينيا تشتري …"), an Arabic sentence with a dropped subject read with the
-//! previous sentence's actor, an English or Arabic participle clause and a Persian coordinated clause
-//! read with their sentence's subject.
+//! previous sentence's actor, an English or Arabic participle clause, an Arabic clause joined by "و" and
+//! a Persian coordinated clause read with their sentence's subject.
 
 use super::PREPOSITIONS;
 use super::items::{Item, ItemKind, entity_at, is_comma, word_at};
@@ -116,6 +116,38 @@ pub(super) fn with_coordinated_subject(lang: Lang, items: &[Item]) -> Option<Vec
     Some(std::iter::once(items[0].clone()).chain(items[clause..].iter().cloned()).collect())
 }
 
+/// The subject of an Arabic sentence: the verb's subject after it, or the sentence's first name ("في
+/// المقابل، حذر فيدان …"), not a name after a preposition.
+fn arabic_subject(items: &[Item]) -> Option<usize> {
+    (0..items.len().min(6)).find(|&i| entity_at(items, i) && !(i > 0 && word_at(items, i - 1).is_some_and(|w| PREPOSITIONS.contains(&w))))
+}
+
+/// An Arabic clause joined by "و" whose verb opens a rule and is followed by no subject of its own, read
+/// with the sentence's subject: "وقعت تركيا اتفاقا مع قطر واشترت طائرات مسيرة من باكستان" is also read
+/// "تركيا واشترت طائرات مسيرة من باكستان". `None` for other sentences.
+pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, relations: &RelationLayer, lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
+    if lang != Lang::Ar {
+        return None;
+    }
+    let subject = arabic_subject(items)?;
+    let counterpart = |it: &Item| entities.mentions.iter().any(|m| m.tokens.start > it.tokens.start && m.tokens.start < it.tokens.end) && COUNTERPARTS.iter().any(|c| doc.tokens[it.tokens.start].key.ends_with(c));
+    let verb = |i: usize| matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if key.chars().count() > 3 && key.strip_prefix('و').is_some_and(|rest| relations.rules.opens_rule(lang, rest)));
+    let no_subject_after = |i: usize| match items.get(i + 1) {
+        Some(it) if matches!(it.kind, ItemKind::Entity { .. }) => counterpart(it),
+        _ => true,
+    };
+    let clause = (subject + 2..items.len()).find(|&i| verb(i) && no_subject_after(i))?;
+    // (not after a relative pronoun, whose clause it may go on: "انتقدت إيران أذربيجان التي تشتري أسلحة
+    // إسرائيلية وتعمق علاقاتها العسكرية مع تل أبيب")
+    if (subject + 1..clause).any(|i| word_at(items, i).is_some_and(|w| ARABIC_RELATIVES.contains(&w))) {
+        return None;
+    }
+    Some(std::iter::once(items[subject].clone()).chain(items[clause..].iter().cloned()).collect())
+}
+
+/// Arabic relative pronouns (folded).
+const ARABIC_RELATIVES: &[&str] = &["الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان", "الذين", "اللواتي", "اللاتي"];
+
 /// Words in -ing that open no participle clause of the subject's ("according to", "including").
 const NOT_PARTICIPLES: &[&str] = &["according", "including", "during", "following", "regarding", "concerning", "notwithstanding", "pending", "excluding", "amounting", "bring", "thing", "nothing", "something", "everything", "morning", "evening", "meeting", "building", "spring", "king", "beijing", "wing"];
 
@@ -129,9 +161,8 @@ pub(super) fn with_participle_subject(doc: &TextDoc, relations: &RelationLayer, 
             (0..2).find(|&i| entity_at(items, i) && (i == 0 || word_at(items, 0) == Some("the")))?,
             Box::new(|i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if key.ends_with("ing") && key.len() > 5 && !NOT_PARTICIPLES.contains(&key.as_str()))),
         ),
-        // the verb's subject after it, or the sentence's first name ("في المقابل، حذر فيدان …")
         Lang::Ar => (
-            (0..items.len().min(6)).find(|&i| entity_at(items, i) && !(i > 0 && word_at(items, i - 1).is_some_and(|w| PREPOSITIONS.contains(&w))))?,
+            arabic_subject(items)?,
             // (or "كما" and a verb: "…، كما تشارك بانتظام في مناورات «النجم الساطع» التي تنظمها مع الولايات المتحدة")
             Box::new(|i: usize| items.get(i).is_some_and(|it| matches!(it.kind, ItemKind::Word { .. }) && relations.participles.at(lang, &doc.tokens, it.tokens.start, it.tokens.end).is_some()) || word_at(items, i) == Some("كما") && matches!(items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { punct: false, .. }))),
         ),
