@@ -649,8 +649,14 @@ fn emit(ctx: &Ctx, relations: &RelationLayer, rule: &Rule, s: usize, b: Bindings
         if subject.entity == object.entity {
             continue;
         }
-        let (subject, object) = if makers.contains(&subject.entity) && !makers.contains(&object.entity) { (object, subject) } else { (subject, object) };
         let kind = |e: usize| ctx.entities.entity(&ctx.layer.gazetteer, e).kind;
+        // (a maker state bound as the buyer from a state sells to it; from a company, it is no buyer at all:
+        // "a major buyer of American weapons, agreed to buy MQ-9B drones from General Atomics")
+        let maker_buys = makers.contains(&subject.entity) && !makers.contains(&object.entity);
+        if maker_buys && kind(object.entity) != EntityType::Country {
+            continue;
+        }
+        let (subject, object) = if maker_buys { (object, subject) } else { (subject, object) };
         if !info.subjects.contains(&kind(subject.entity)) || !info.objects.contains(&kind(object.entity)) {
             continue;
         }
