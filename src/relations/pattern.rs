@@ -235,14 +235,15 @@ impl RuleSet {
         Ok(set)
     }
 
-    /// Whether a word opens a rule of the language as its first cue (mostly a verb: "اشترت", "التقى"):
-    /// such a word after "و" may open a clause of its own.
+    /// Whether a word is the first obligatory cue of a rule of the language (mostly a verb: "اشترت",
+    /// "التقى", "thanked"): such a word after "و"/"and" may open a clause of its own.
     pub fn opens_rule(&self, lang: Lang, key: &str) -> bool {
         let mut seen = HashSet::new();
-        self.rules.iter().filter(|r| r.lang == lang).any(|r| match r.elements.first() {
-            Some(Element::Cue { id, forms, .. }) if seen.insert(*id) => forms.candidates(key).any(|f| f.len() == 1 && f[0].matches(key).is_some()),
-            _ => false,
-        })
+        let first_cue = |r: &Rule| r.elements.iter().find_map(|e| match e {
+            Element::Cue { id, forms, optional: false, .. } => Some((*id, forms.clone())),
+            _ => None,
+        });
+        self.rules.iter().filter(|r| r.lang == lang).filter_map(first_cue).any(|(id, forms)| seen.insert(id) && forms.candidates(key).any(|f| f.len() == 1 && f[0].matches(key).is_some()))
     }
 }
 

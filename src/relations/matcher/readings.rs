@@ -122,31 +122,43 @@ fn arabic_subject(items: &[Item]) -> Option<usize> {
     (0..items.len().min(6)).find(|&i| entity_at(items, i) && !(i > 0 && word_at(items, i - 1).is_some_and(|w| PREPOSITIONS.contains(&w))))
 }
 
-/// An Arabic clause joined by "و" whose verb opens a rule and is followed by no subject of its own, read
+/// A clause joined by "و"/"and" whose verb opens a rule and is followed by no subject of its own, read
 /// with the sentence's subject: "وقعت تركيا اتفاقا مع قطر واشترت طائرات مسيرة من باكستان" is also read
-/// "تركيا واشترت طائرات مسيرة من باكستان". `None` for other sentences.
+/// "تركيا واشترت طائرات مسيرة من باكستان", "Damascus would not allow … and thanked Amman for its support"
+/// "Damascus thanked Amman for its support". `None` for other sentences.
 pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, relations: &RelationLayer, lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
-    if lang != Lang::Ar {
-        return None;
-    }
-    let subject = arabic_subject(items)?;
+    let subject = match lang {
+        Lang::Ar => arabic_subject(items)?,
+        Lang::En => (0..2).find(|&i| entity_at(items, i) && (i == 0 || word_at(items, 0) == Some("the")))?,
+        Lang::Fa => return None,
+    };
     let counterpart = |it: &Item| entities.mentions.iter().any(|m| m.tokens.start > it.tokens.start && m.tokens.start < it.tokens.end) && COUNTERPARTS.iter().any(|c| doc.tokens[it.tokens.start].key.ends_with(c));
-    let verb = |i: usize| matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if key.chars().count() > 3 && key.strip_prefix('و').is_some_and(|rest| relations.rules.opens_rule(lang, rest)));
+    let verb = |i: usize| match lang {
+        Lang::Ar => matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if key.chars().count() > 3 && key.strip_prefix('و').is_some_and(|rest| relations.rules.opens_rule(lang, rest))),
+        _ => i > 0 && word_at(items, i - 1) == Some("and") && matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if relations.rules.opens_rule(lang, key)),
+    };
+    // (an Arabic verb's subject follows it; "والتقى نظيره …" has the counterpart as object)
     let no_subject_after = |i: usize| match items.get(i + 1) {
-        Some(it) if matches!(it.kind, ItemKind::Entity { .. }) => counterpart(it),
+        Some(it) if lang == Lang::Ar && matches!(it.kind, ItemKind::Entity { .. }) => counterpart(it),
         _ => true,
     };
     let clause = (subject + 2..items.len()).find(|&i| verb(i) && no_subject_after(i))?;
     // (not after a relative pronoun, whose clause it may go on: "انتقدت إيران أذربيجان التي تشتري أسلحة
-    // إسرائيلية وتعمق علاقاتها العسكرية مع تل أبيب")
-    if (subject + 1..clause).any(|i| word_at(items, i).is_some_and(|w| ARABIC_RELATIVES.contains(&w))) {
+    // إسرائيلية وتعمق علاقاتها العسكرية مع تل أبيب", "Iran criticised Azerbaijan, which buys … and deepens …")
+    if (subject + 1..clause).any(|i| word_at(items, i).is_some_and(|w| RELATIVES.contains(&w))) {
+        return None;
+    }
+    // (in English, nor after another name outside a prepositional phrase, which may be the subject of a
+    // reported clause: "Armenia said Azerbaijan fired Israeli missiles … and bought more drones from Israel")
+    let after_preposition = |i: usize| word_at(items, i - 1).is_some_and(|w| PREPOSITIONS.contains(&w));
+    if lang == Lang::En && (subject + 1..clause).any(|i| entity_at(items, i) && !after_preposition(i)) {
         return None;
     }
     Some(std::iter::once(items[subject].clone()).chain(items[clause..].iter().cloned()).collect())
 }
 
-/// Arabic relative pronouns (folded).
-const ARABIC_RELATIVES: &[&str] = &["الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان", "الذين", "اللواتي", "اللاتي"];
+/// Relative pronouns (Arabic folded).
+const RELATIVES: &[&str] = &["الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان", "الذين", "اللواتي", "اللاتي", "which", "who", "whose", "that"];
 
 /// Words in -ing that open no participle clause of the subject's ("according to", "including").
 const NOT_PARTICIPLES: &[&str] = &["according", "including", "during", "following", "regarding", "concerning", "notwithstanding", "pending", "excluding", "amounting", "bring", "thing", "nothing", "something", "everything", "morning", "evening", "meeting", "building", "spring", "king", "beijing", "wing"];
