@@ -138,9 +138,10 @@ impl EntityLayer {
                 }
                 let here = candidates.iter().filter(|x| x.3).count();
                 // …or a recent sentence that named just that many ("the MoU of Turkey, Azerbaijan and
-                // Georgia … the three countries")
+                // Georgia … the three countries"); one country by its name, not by an adjective ("Azerbaijan
+                // is a major buyer of Israeli arms. The country …")
                 let group = (s.saturating_sub(RECENT_SENTENCES)..s).rev().find_map(|p| {
-                    let mut named: Vec<usize> = before.iter().filter(|m| m.sentence == p).filter_map(|m| candidates.iter().find(|x| x.0 == m.entity).map(|x| x.0)).collect();
+                    let mut named: Vec<usize> = before.iter().filter(|m| m.sentence == p && (r.count > 1 || m.form != Form::Adjective)).filter_map(|m| candidates.iter().find(|x| x.0 == m.entity).map(|x| x.0)).collect();
                     named.dedup();
                     named.sort_unstable();
                     named.dedup();
