@@ -84,8 +84,14 @@ impl RoleLexicon {
                         "no" => OfficeKind::None,
                         "stated" => OfficeKind::Stated,
                         "" | "yes" => OfficeKind::Office,
+                        // words that may stand inside an office phrase without being an office
+                        // ("وزیر دفاع دولت انتقالی سوریه", "the interim government's defence minister")
+                        "filler" => {
+                            lexicon.vocabulary.extend(row.list("forms").into_iter().flat_map(name_keys));
+                            continue;
+                        }
                         other => {
-                            problems.push(row.problem(format!("unknown office kind `{other}` (empty, stated, no)")));
+                            problems.push(row.problem(format!("unknown office kind `{other}` (empty, stated, no, filler)")));
                             continue;
                         }
                     };
