@@ -83,6 +83,12 @@ const VERB_JOINERS: &[&str] = &["و", ",", "كه"];
 
 /// How close (in tokens) a negation particle must stand before the relation's cue.
 const PARTICLE_REACH: usize = 2;
+/// …and how far when "any" stands between them.
+const POLARITY_REACH: usize = 5;
+const NEGATIVE_POLARITY: &[&str] = &["any", "اي", "ايه"];
+/// How far before the cue "any" may open its phrase ("any [defence] agreement"; a cue that is no noun of
+/// that phrase, as in "did not meet any officials during his trip", is still read as negated).
+const POLARITY_PHRASE: usize = 2;
 /// Negation particles (folded), which negate only the word right after them; other negated cues
 /// ("نفى", "denied", "تکذیب") negate the clause.
 const PARTICLES: &[&str] = &["لم", "لن", "لا", "ما", "ليس", "ليست", "ليستا", "ليسوا", "غير", "عدم", "not", "no", "never", "n't", "without", "نه", "بدون", "هيچ"];
@@ -192,8 +198,11 @@ impl ModalityLexicon {
                     }
                     let before = end <= cue.start;
                     let close_verb = !before && i - cue.end <= VERB_REACH && !tokens[cue.end..i].iter().any(|t| VERB_JOINERS.contains(&t.key.as_str()));
+                    // ("any" opening the cue's phrase carries the negation further: "has not signed any defence
+                    // agreement", "لم توقع أي اتفاقية دفاعية"; not "did not meet any officials during his trip")
+                    let any = |from: usize| (from..cue.start).any(|p| NEGATIVE_POLARITY.contains(&tokens[p].key.as_str()) && cue.start - p <= POLARITY_PHRASE);
                     let applies = if c.verb { close_verb } else { match (particle, before) {
-                        (true, true) => cue.start - end <= PARTICLE_REACH,
+                        (true, true) => cue.start - end <= PARTICLE_REACH || cue.start - end <= POLARITY_REACH && any(end),
                         (true, false) => false,
                         (false, true) => true,
                         (false, false) => c.modality != Modality::Negated || lang == Lang::Fa,
@@ -238,6 +247,9 @@ mod tests {
         assert_eq!(modality(Lang::Ar, "لم تشتر أذربيجان الأسلحة", "تشتر"), Modality::Negated);
         assert_eq!(modality(Lang::Ar, "لم يعلق أحد على الخبر بينما تشتري أذربيجان", "تشتري"), Modality::Asserted);
         assert_eq!(modality(Lang::En, "Azerbaijan did not buy drones", "buy"), Modality::Negated);
+        // "any" opening the cue's phrase carries the particle's reach
+        assert_eq!(modality(Lang::En, "Armenia has not signed any defence agreement", "agreement"), Modality::Negated);
+        assert_eq!(modality(Lang::En, "Netanyahu did not meet any Azerbaijani officials during his trip", "during"), Modality::Asserted);
         assert_eq!(modality(Lang::Ar, "ونفى الوزير أن تكون بلاده قد اشترت الطائرات", "اشترت"), Modality::Negated);
     }
 
