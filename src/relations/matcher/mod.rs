@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
 use items::{Item, ItemKind, build_items, word_at};
-use readings::{with_coordinated_subject, with_dropped_subject, with_joined_verb_subject, with_participle_subject, without_asides};
+use readings::{with_coordinated_subject, with_dropped_subject, with_joined_verb_subject, with_object_clitic, with_participle_subject, without_asides};
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
@@ -151,8 +151,10 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         let coordinated_subject = with_coordinated_subject(lang, &items);
         // …and an Arabic clause joined by "و" with its verb and no subject ("… واشترت طائرات من باكستان")
         let joined_verb_subject = with_joined_verb_subject(doc, entities, relations, lang, &items);
+        // …and an Arabic state's pronoun on a verb or preposition read as the state ("زودتها" "زودت الجزائر")
+        let object_clitic = with_object_clitic(entities, layer, relations, lang, &items);
         let mut found_here: Vec<RelationMention> = Vec::new();
-        for (second, items) in std::iter::once(items).chain(without_asides).chain(dropped_subject).chain(participle_subject).chain(coordinated_subject).chain(joined_verb_subject).enumerate().map(|(n, it)| (n > 0, it)) {
+        for (second, items) in std::iter::once(items).chain(without_asides).chain(dropped_subject).chain(participle_subject).chain(coordinated_subject).chain(joined_verb_subject).chain(object_clitic).enumerate().map(|(n, it)| (n > 0, it)) {
             // (for whoever writes rules: each reading of the sentence as the rules see it, on stderr)
             if std::env::var_os("KHABAR_DEBUG_ITEMS").is_some() {
                 let show: Vec<String> = items.iter().map(|it| match &it.kind { ItemKind::Word { key, .. } => key.clone(), ItemKind::Entity { .. } => format!("[{}]", doc.tokens[it.tokens.clone()].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ")) }).collect();
@@ -515,7 +517,8 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
         if makers && ctx.lang != Lang::En && from + 1 < ctx.items.len() && is_nationality(ctx, from) {
             from += 1;
         }
-        if weapons {
+        // (a noun with "و" glued to it opens the next member: "«سو-30» ومنظومات الدفاع الجوي «إس-400»")
+        if weapons && !(ctx.lang != Lang::En && word_at(&ctx.items, from).is_some_and(|w| w.starts_with('و'))) {
             from = after_weapon_noun(ctx, from);
         }
         let mut k = from;
@@ -542,15 +545,16 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
             }
         }
         let joined = k;
-        // (a count may carry the list's "و": "سو-57 و14 مقاتلة سو-34")
-        let counted_and = makers && k == from && ctx.lang != Lang::En && word_at(&ctx.items, k).is_some_and(|w| w.starts_with('و')) && after_phrase(ctx, &ctx.relations.weapon_counts, k) > k;
+        // (a count or a class noun may carry the list's "و": "سو-57 و14 مقاتلة سو-34", "بمقاتلات «سو-30»
+        // ومنظومات الدفاع الجوي «إس-400»")
+        let counted_and = makers && k == from && ctx.lang != Lang::En && word_at(&ctx.items, k).is_some_and(|w| w.starts_with('و')) && (after_phrase(ctx, &ctx.relations.weapon_counts, k) > k || after_weapon_noun(ctx, k) > k);
         if (k > from || counted_and) && makers {
             k = after_phrase(ctx, &ctx.relations.weapon_counts, k);
         }
         if k > from && makers && ctx.lang == Lang::En && k + 1 < ctx.items.len() && is_nationality(ctx, k) {
             k += 1;
         }
-        if k > from && makers {
+        if (k > from || counted_and) && makers {
             k = after_weapon_noun(ctx, k);
         }
         // a member whose apposition closed with its comma needs no further joiner ("X، office، Y و Z")

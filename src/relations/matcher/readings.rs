@@ -5,7 +5,7 @@
 //! a Persian coordinated clause read with their sentence's subject.
 
 use super::PREPOSITIONS;
-use super::items::{Item, ItemKind, entity_at, is_comma, word_at};
+use super::items::{Item, ItemKind, entity_at, is_comma, word_at, word_item};
 use crate::entities::recognize::EntityLayer;
 use crate::entities::{DocEntities, EntityType, Form, Mention};
 use crate::relations::RelationLayer;
@@ -159,6 +159,65 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
 
 /// Relative pronouns (Arabic folded).
 const RELATIVES: &[&str] = &["الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان", "الذين", "اللواتي", "اللاتي", "which", "who", "whose", "that"];
+
+/// Arabic prepositions that take a state's pronoun ("ضدها", "إليها", "معها").
+const CLITIC_PREPOSITIONS: &[&str] = &["ضد", "الي", "علي", "مع", "من", "ل", "عن"];
+
+/// An Arabic verb or preposition whose object is a state's pronoun ("ـها": states are feminine), read with
+/// that state named: "تعتمد الجزائر … على روسيا، التي زودتها … بمقاتلات «سو-30»" is also read "روسيا
+/// زودت الجزائر … بمقاتلات «سو-30»", "… وتقديم شكوى ضدها" "… شكوى ضد طهران". The state is the nearest one
+/// named before in the sentence that is not the verb's subject (a relative pronoun's antecedent is). The
+/// verb's subject, when it has none after it, is the relative's antecedent or the sentence's subject.
+/// `None` for other sentences.
+pub(super) fn with_object_clitic(entities: &DocEntities, layer: &EntityLayer, relations: &RelationLayer, lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
+    if lang != Lang::Ar {
+        return None;
+    }
+    let state = |it: &Item| match &it.kind {
+        ItemKind::Entity { mentions } => mentions.iter().copied().find(|&m| {
+            let e = entities.entity(&layer.gazetteer, entities.mentions[m].entity);
+            e.kind == EntityType::Country || e.kind == EntityType::City && e.stands_for.is_some()
+        }),
+        _ => None,
+    };
+    let relative_after = |j: usize| (j + 1..(j + 3).min(items.len())).any(|k| word_at(items, k).is_some_and(|w| RELATIVES.contains(&w)));
+    for i in 1..items.len() {
+        let Some(stem) = word_at(items, i).and_then(|w| w.strip_suffix("ها")).filter(|st| st.chars().count() >= 2) else { continue };
+        let stem = stem.strip_prefix('و').filter(|st| st.chars().count() >= 2).unwrap_or(stem);
+        let preposition = CLITIC_PREPOSITIONS.contains(&stem);
+        // (a verb whose subject is a state: feminine perfect "زودت", "باعت", not a noun with its possessor,
+        // "علاقاتها", "دعمها")
+        let verb = stem.ends_with('ت') && !stem.ends_with("ات") && relations.rules.opens_rule(lang, stem);
+        if !preposition && !verb {
+            continue;
+        }
+        // the pronoun's state, and the verb's subject when it is a relative's antecedent
+        let relative_subject = (0..i).rev().take(3).find(|&j| entity_at(items, j) && relative_after(j));
+        let Some(antecedent) = (0..i).rev().filter(|&j| Some(j) != relative_subject).find_map(|j| state(&items[j]).map(|m| (j, m))) else { continue };
+        let object = Item { kind: ItemKind::Entity { mentions: vec![antecedent.1] }, tokens: items[i].tokens.clone() };
+        let word = word_item(lang, stem.to_string(), false, items[i].tokens.clone());
+        let mut reading: Vec<Item> = Vec::new();
+        if preposition {
+            reading.extend(items[..i].iter().cloned());
+        } else if !entity_at(items, i + 1) {
+            // (a verb without a subject after it: the relative's antecedent, else the sentence's subject)
+            let Some(subject) = relative_subject.or_else(|| arabic_subject(items)).filter(|&j| j != antecedent.0) else { continue };
+            reading.push(items[subject].clone());
+        }
+        reading.push(word);
+        // (a subject after the verb comes before its object: "زودتها روسيا بـ…" is "زودت روسيا الجزائر بـ…")
+        let rest = if !preposition && entity_at(items, i + 1) {
+            reading.push(items[i + 1].clone());
+            i + 2
+        } else {
+            i + 1
+        };
+        reading.push(object);
+        reading.extend(items[rest..].iter().cloned());
+        return Some(reading);
+    }
+    None
+}
 
 /// Words in -ing that open no participle clause of the subject's ("according to", "including").
 const NOT_PARTICIPLES: &[&str] = &["according", "including", "during", "following", "regarding", "concerning", "notwithstanding", "pending", "excluding", "amounting", "bring", "thing", "nothing", "something", "everything", "morning", "evening", "meeting", "building", "spring", "king", "beijing", "wing"];
