@@ -135,7 +135,7 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
     let counterpart = |it: &Item| entities.mentions.iter().any(|m| m.tokens.start > it.tokens.start && m.tokens.start < it.tokens.end) && COUNTERPARTS.iter().any(|c| doc.tokens[it.tokens.start].key.ends_with(c));
     let verb = |i: usize| match lang {
         Lang::Ar => matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if key.chars().count() > 3 && key.strip_prefix('و').is_some_and(|rest| relations.rules.opens_rule(lang, rest))),
-        _ => i > 0 && word_at(items, i - 1) == Some("and") && matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if relations.rules.opens_rule(lang, key)),
+        _ => i > 0 && word_at(items, i - 1) == Some("and") && matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if english_verb_form(key) && relations.rules.opens_rule(lang, key)),
     };
     // (an Arabic verb's subject follows it; "والتقى نظيره …" has the counterpart as object)
     let no_subject_after = |i: usize| match items.get(i + 1) {
@@ -148,14 +148,25 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
     if (subject + 1..clause).any(|i| word_at(items, i).is_some_and(|w| RELATIVES.contains(&w))) {
         return None;
     }
-    // (in English, nor after another name outside a prepositional phrase, which may be the subject of a
-    // reported clause: "Armenia said Azerbaijan fired Israeli missiles … and bought more drones from Israel")
-    let after_preposition = |i: usize| word_at(items, i - 1).is_some_and(|w| PREPOSITIONS.contains(&w));
-    if lang == Lang::En && (subject + 1..clause).any(|i| entity_at(items, i) && !after_preposition(i)) {
+    // (in English, nor after a verb of saying, whose clause has a subject of its own: "Armenia said
+    // Azerbaijan fired Israeli missiles … and bought more drones from Israel")
+    if lang == Lang::En && (subject + 1..clause).any(|i| word_at(items, i).is_some_and(|w| REPORTING_VERBS.contains(&w))) {
         return None;
     }
     Some(std::iter::once(items[subject].clone()).chain(items[clause..].iter().cloned()).collect())
 }
+
+/// Whether an English word has the form of a finite verb ("signed", "buys", "bought"), not of a noun that
+/// opens a rule ("and missile attacks on Abu Dhabi").
+fn english_verb_form(key: &str) -> bool {
+    key.ends_with("ed") || key.ends_with('s') && !key.ends_with("ss") && !key.ends_with("ics") || IRREGULAR_PAST.contains(&key)
+}
+
+/// English irregular past forms of verbs that rules open with.
+const IRREGULAR_PAST: &[&str] = &["bought", "sold", "met", "held", "sent", "took", "gave", "made", "built", "won", "led", "fought", "struck", "shot", "hit", "brought", "sought", "began", "kept", "paid", "spent", "undertook", "withdrew", "drew", "flew", "overtook", "threw", "broke", "stood"];
+
+/// English verbs that introduce a reported clause.
+const REPORTING_VERBS: &[&str] = &["said", "says", "say", "claimed", "claims", "stated", "states", "told", "tells", "added", "adds", "warned", "warns", "reported", "reports", "announced", "announces", "insisted", "argued", "noted", "believes", "believe", "alleged", "alleges", "accused", "accuses", "confirmed", "confirms", "denied", "denies", "suggested", "indicated", "acknowledged", "that"];
 
 /// Relative pronouns (Arabic folded).
 const RELATIVES: &[&str] = &["الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان", "الذين", "اللواتي", "اللاتي", "which", "who", "whose", "that"];
