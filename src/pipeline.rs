@@ -205,6 +205,8 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
         relations.extend(arms::makers_before_products(&k.entities, &doc, &entities));
         let supplies = arms::suppliers_from_makers(&k.entities, &entities, &relations);
         relations.extend(supplies);
+        let supplier_states = arms::states_of_suppliers(&k.entities, &entities, &relations);
+        relations.extend(supplier_states);
         let visits = derive::meeting_places(&doc, &k.entities, &entities, &relations);
         relations.extend(visits);
         let known = derive::known_offices(&k.entities, &entities, &relations, meta.date);

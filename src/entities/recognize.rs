@@ -116,6 +116,11 @@ impl EntityLayer {
         }
     }
 
+    /// The end of a company noun of the lexicon starting at token `at` ("company", "defence firm"), if any.
+    pub fn company_noun_at(&self, lang: Lang, tokens: &[Token], at: usize, end: usize) -> Option<usize> {
+        self.companies.at(lang, tokens, at, end)
+    }
+
     /// The end of a weapon noun of the lexicon starting at token `at` ("missiles", "air-defence system"), if any.
     pub fn weapon_noun_at(&self, lang: Lang, tokens: &[Token], at: usize, end: usize) -> Option<usize> {
         self.weapons.at(lang, tokens, at, end)

@@ -9,8 +9,9 @@ use crate::entities::{DocEntities, EntityType, Mention};
 use crate::text::TextDoc;
 use crate::text::token::TokenKind;
 
-/// Confidence of a maker named right before its product.
+/// Confidence of a maker named right before its product, and the rule's name.
 const MAKER_BEFORE_PRODUCT: f64 = 0.8;
+const MAKER_BEFORE_PRODUCT_RULE: &str = "maker-before-product";
 
 /// `manufactures` for a company named right before a system the gazetteer gives it as maker:
 /// "Rafael's SPYDER", "Baykar Bayraktar TB2", "«إلبيت» «هرمس»", or inside the system's own name ("Airbus
@@ -57,7 +58,7 @@ fn made_by(maker: usize, maker_span: TextSpan, product: &Mention) -> RelationMen
         subject_span: maker_span,
         object_span: TextSpan { start: product.start, end: product.end },
         cue_span: TextSpan { start: maker_span.start, end: product.end },
-        rule: "maker-before-product".to_string(),
+        rule: MAKER_BEFORE_PRODUCT_RULE.to_string(),
         modality: Modality::Asserted,
         confidence: MAKER_BEFORE_PRODUCT,
         derived: false,
@@ -100,3 +101,42 @@ pub fn suppliers_from_makers(layer: &EntityLayer, entities: &DocEntities, mentio
     }
     out
 }
+
+/// `buysWeaponsFrom` the state of a company a state buys from, or of the company the sentence names as
+/// maker of a system it acquires ("bought Hermes drones from Elbit Systems", "received SpyX drones produced
+/// by the Israeli company BlueBird"): the company sells with its state's licence, and analysts count the
+/// sale for that state. Not for a company of the buyer's own state, an armed group or an international
+/// body, nor where the sentence names that supplier state already.
+pub fn states_of_suppliers(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
+    let entity = |e: usize| entities.entity(&layer.gazetteer, e);
+    let company_state = |e: usize| {
+        let c = entity(e);
+        (c.kind == EntityType::Organization && !c.acts_for_itself() && !c.acts_for_state()).then(|| c.country.as_deref().and_then(|id| layer.gazetteer.index_of(id))).flatten()
+    };
+    let bought_from = mentions.iter().filter(|m| m.relation == Relation::BuysWeaponsFrom && !m.derived).map(|m| (m, m.object));
+    let acquired_from_maker = mentions.iter().filter(|m| m.relation == Relation::AcquiresWeapon && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned) && entity(m.subject).kind == EntityType::Country).flat_map(|acquired| {
+        // (a maker the sentence states, "produced by the Israeli company BlueBird"; not one read off the
+        // system's name, "Airbus C295", which says nothing of where it is sold from)
+        let stated = |m: &&RelationMention| m.rule != MAKER_BEFORE_PRODUCT_RULE;
+        let mut makers: Vec<usize> = mentions.iter().filter(|m| m.relation == Relation::Manufactures && m.sentence == acquired.sentence && m.object == acquired.object && m.modality != Modality::Negated && company_state(m.subject).is_some()).filter(stated).map(|m| m.subject).collect();
+        makers.dedup();
+        (makers.len() == 1).then(|| (acquired, makers[0]))
+    });
+    let mut out: Vec<RelationMention> = Vec::new();
+    for (statement, company) in bought_from.chain(acquired_from_maker) {
+        let Some(state) = company_state(company).filter(|&st| st != statement.subject) else { continue };
+        let named = |m: &RelationMention| m.relation == Relation::BuysWeaponsFrom && m.sentence == statement.sentence && m.subject == statement.subject && m.object == state;
+        if mentions.iter().chain(&out).any(named) {
+            continue;
+        }
+        out.push(RelationMention {
+            relation: Relation::BuysWeaponsFrom,
+            object: state,
+            rule: format!("supplier-state:{}", statement.rule),
+            confidence: statement.confidence * 0.85,
+            ..statement.clone()
+        });
+    }
+    out
+}
+

@@ -62,21 +62,28 @@ const OFFICE_SLACK: usize = 8;
 
 const ENGLISH_POSSESSIVES: &[&str] = &["his", "her", "its", "their"];
 
-/// The nationality adjective right after a company's name (Arabic and Persian put it there:
-/// "شركة «روكيتسان» التركية", "شرکت آسلسان ترکیه‌ای"), if any.
-fn nationality_after_company(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, lang: Lang, in_sentence: &[usize], m: usize) -> Option<usize> {
+/// A company's nationality adjective: right after its name in Arabic and Persian ("شركة «روكيتسان» التركية",
+/// "شرکت آسلسان ترکیه‌ای"), before a company noun before it in English ("the American company Raytheon",
+/// "the Turkish defence firm Baykar"), if any.
+fn nationality_of_company(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, lang: Lang, in_sentence: &[usize], m: usize) -> Option<usize> {
     let company = entities.entity(&layer.gazetteer, entities.mentions[m].entity);
-    if lang == Lang::En || company.kind != EntityType::Organization || company.acts_for_state() || company.is_news_outlet() {
+    if company.kind != EntityType::Organization || company.acts_for_state() || company.is_news_outlet() {
         return None;
+    }
+    let nationality = |a: usize, at: usize| {
+        let adj = &entities.mentions[a];
+        (if lang == Lang::En { adj.tokens.end } else { adj.tokens.start }) == at && adj.form == Form::Adjective && entities.entity(&layer.gazetteer, adj.entity).kind == EntityType::Country
+    };
+    let start = entities.mentions[m].tokens.start;
+    if lang == Lang::En {
+        let noun = (start.saturating_sub(4)..start).find(|&s| layer.company_noun_at(lang, &doc.tokens, s, start) == Some(start))?;
+        return in_sentence.iter().copied().find(|&a| nationality(a, noun));
     }
     let mut next = entities.mentions[m].tokens.end;
     if doc.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Punct && t.key.chars().all(crate::text::normalize::is_quote)) {
         next += 1;
     }
-    in_sentence.iter().copied().find(|&a| {
-        let adj = &entities.mentions[a];
-        adj.tokens.start == next && adj.form == Form::Adjective && entities.entity(&layer.gazetteer, adj.entity).kind == EntityType::Country
-    })
+    in_sentence.iter().copied().find(|&a| nationality(a, next))
 }
 
 /// The end of a short bracket right after `at` ("(LNA)", "(J-10C)") that names nothing but `named`, if any.
@@ -148,9 +155,10 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
         if hidden[m] || extended[m].is_some() {
             continue;
         }
-        if let Some(adjective) = nationality_after_company(doc, entities, layer, lang, &in_sentence, m) {
+        if let Some(adjective) = nationality_of_company(doc, entities, layer, lang, &in_sentence, m) {
             hidden[adjective] = true;
-            extended[m] = Some(mention.tokens.start..entities.mentions[adjective].tokens.end);
+            let a = &entities.mentions[adjective].tokens;
+            extended[m] = Some(mention.tokens.start.min(a.start)..mention.tokens.end.max(a.end));
             continue;
         }
         // a bare title or rank before a person is the person's: "his Iranian counterpart, Maj. Gen. Mohammad
