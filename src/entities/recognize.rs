@@ -433,6 +433,9 @@ mod tests {
         // ordinary words after or before the noun are no system
         assert!(discovered("Military drones and new missiles were shown at the parade in the capital on Sunday.").is_empty());
         assert!(discovered("استخدم الجيش طائرات مسيرة هجومية إسرائيلية الصنع في الحرب الأخيرة على الحدود.").is_empty());
+        // a drone "without pilot" introduces no pilot; a quoted phrase of three plain words is a quotation
+        assert!(discovered("أسقط الجيش طائرة استطلاع مسلحة دون طيار اخترقت المجال الجوي الوطني.").is_empty());
+        assert!(discovered("وأكدت الوزارة أن الطائرة «نفذت مناورة هجومية» قبل إسقاطها.").is_empty());
     }
 
     #[test]

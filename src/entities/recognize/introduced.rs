@@ -210,6 +210,12 @@ impl EntityLayer {
                 range.end += 1;
             }
             let closed = tokens.get(range.end).is_some_and(|t| t.kind == TokenKind::Punct);
+            // (three words or more without a number are a quotation, not a name: "الطائرة «نفذت مناورة
+            // هجومية»"; names are short or numbered: «القبة الحديدية», «بيرقدار تي بي 2»)
+            let words: Vec<&Token> = tokens[range.clone()].iter().filter(|t| t.kind != TokenKind::Punct).collect();
+            if words.len() > 2 && !words.iter().any(|t| t.kind == TokenKind::Number) {
+                return None;
+            }
             return closed.then(|| (trim(tokens, range), true)).filter(|(r, _)| !r.is_empty());
         }
         let mut range = start..start;
