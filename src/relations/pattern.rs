@@ -188,6 +188,8 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// How many cue classes the rules use (ids are below this).
     pub classes: usize,
+    /// Per language, the cue classes that are some rule's first obligatory cue (see `opens_rule`).
+    openers: HashMap<Lang, Vec<Arc<CueForms>>>,
 }
 
 pub fn cue_form(phrase: &str) -> CueForm {
@@ -232,19 +234,31 @@ impl RuleSet {
                 set.rules.extend(rules);
             }
         }
+        set.openers = openers(&set.rules);
         Ok(set)
     }
 
     /// Whether a word is the first obligatory cue of a rule of the language (mostly a verb: "اشترت",
     /// "التقى", "thanked"): such a word after "و"/"and" may open a clause of its own.
     pub fn opens_rule(&self, lang: Lang, key: &str) -> bool {
-        let mut seen = HashSet::new();
-        let first_cue = |r: &Rule| r.elements.iter().find_map(|e| match e {
-            Element::Cue { id, forms, optional: false, .. } => Some((*id, forms.clone())),
+        self.openers.get(&lang).into_iter().flatten().any(|forms| forms.candidates(key).any(|f| f.len() == 1 && f[0].matches(key).is_some()))
+    }
+}
+
+/// Per language, the distinct cue classes that open rules (their first obligatory cue).
+fn openers(rules: &[Rule]) -> HashMap<Lang, Vec<Arc<CueForms>>> {
+    let mut seen = HashSet::new();
+    let mut out: HashMap<Lang, Vec<Arc<CueForms>>> = HashMap::new();
+    for r in rules {
+        let first = r.elements.iter().find_map(|e| match e {
+            Element::Cue { id, forms, optional: false, .. } => Some((*id, forms)),
             _ => None,
         });
-        self.rules.iter().filter(|r| r.lang == lang).filter_map(first_cue).any(|(id, forms)| seen.insert(id) && forms.candidates(key).any(|f| f.len() == 1 && f[0].matches(key).is_some()))
+        if let Some((_, forms)) = first.filter(|(id, _)| seen.insert(*id)) {
+            out.entry(r.lang).or_default().push(forms.clone());
+        }
     }
+    out
 }
 
 /// Parses one pattern file; bad lines are reported and skipped.
