@@ -130,12 +130,17 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
     let subject = match lang {
         Lang::Ar => arabic_subject(items)?,
         Lang::En => (0..2).find(|&i| entity_at(items, i) && (i == 0 || word_at(items, 0) == Some("the")))?,
-        Lang::Fa => return None,
+        // (a Persian sentence opens with its subject: "آنکارا با ادیس‌آبابا روابط نزدیکی دارد و هم به اتیوپی
+        // و هم به سومالی پهپاد فروخته است")
+        Lang::Fa => Some(0).filter(|&i| entity_at(items, i))?,
     };
     let counterpart = |it: &Item| entities.mentions.iter().any(|m| m.tokens.start > it.tokens.start && m.tokens.start < it.tokens.end) && COUNTERPARTS.iter().any(|c| doc.tokens[it.tokens.start].key.ends_with(c));
     let verb = |i: usize| match lang {
         Lang::Ar => matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if key.chars().count() > 3 && key.strip_prefix('و').is_some_and(|rest| relations.rules.opens_rule(lang, rest))),
-        _ => i > 0 && word_at(items, i - 1) == Some("and") && matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if english_verb_form(key) && relations.rules.opens_rule(lang, key)),
+        Lang::En => i > 0 && word_at(items, i - 1) == Some("and") && matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if english_verb_form(key) && relations.rules.opens_rule(lang, key)),
+        // (Persian puts the verb last: a clause after "و" that follows a verb — "… روابط نزدیکی دارد و …", not
+        // "سیاست‌های آمریکا و حمایت از اسرائیل" — and does not open with a name of its own)
+        Lang::Fa => i > 1 && word_at(items, i - 1) == Some("و") && word_at(items, i - 2).is_some_and(persian_verb_form) && matches!(&items[i].kind, ItemKind::Word { punct: false, .. }),
     };
     // (an Arabic verb's subject follows it; "والتقى نظيره …" has the counterpart as object)
     let no_subject_after = |i: usize| match items.get(i + 1) {
@@ -162,6 +167,11 @@ fn english_verb_form(key: &str) -> bool {
     key.ends_with("ed") || key.ends_with('s') && !key.ends_with("ss") && !key.ends_with("ics") || IRREGULAR_PAST.contains(&key)
 }
 
+/// Whether a Persian word (folded) has the form of a finite verb's last word: "دارد", "کرد", "شدند", "است".
+fn persian_verb_form(key: &str) -> bool {
+    key.ends_with('د') || key.ends_with("ست") || key.ends_with("اند")
+}
+
 /// English irregular past forms of verbs that rules open with.
 const IRREGULAR_PAST: &[&str] = &["bought", "sold", "met", "held", "sent", "took", "gave", "made", "built", "won", "led", "fought", "struck", "shot", "hit", "brought", "sought", "began", "kept", "paid", "spent", "undertook", "withdrew", "drew", "flew", "overtook", "threw", "broke", "stood"];
 
@@ -169,7 +179,7 @@ const IRREGULAR_PAST: &[&str] = &["bought", "sold", "met", "held", "sent", "took
 const REPORTING_VERBS: &[&str] = &["said", "says", "say", "claimed", "claims", "stated", "states", "told", "tells", "added", "adds", "warned", "warns", "reported", "reports", "announced", "announces", "insisted", "argued", "noted", "believes", "believe", "alleged", "alleges", "accused", "accuses", "confirmed", "confirms", "denied", "denies", "suggested", "indicated", "acknowledged", "that"];
 
 /// Relative pronouns (Arabic folded).
-const RELATIVES: &[&str] = &["الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان", "الذين", "اللواتي", "اللاتي", "which", "who", "whose", "that"];
+const RELATIVES: &[&str] = &["كه", "الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان", "الذين", "اللواتي", "اللاتي", "which", "who", "whose", "that"];
 
 /// Arabic prepositions that take a state's pronoun ("ضدها", "إليها", "معها").
 const CLITIC_PREPOSITIONS: &[&str] = &["ضد", "الي", "علي", "مع", "من", "ل", "عن"];
