@@ -16,22 +16,35 @@ use crate::text::TextDoc;
 const COUNTERPARTS: &[&str] = &["نظيره", "نظيرته", "نظيرها", "نظيرتها"];
 
 /// An Arabic sentence that opens with a verb with its conjunction ("وأكد", "فوقعت") and no subject after
-/// it, read with the first actor (a person or a state) of the previous sentence as its subject: "زار غولر
-/// باكو. والتقى خلال الزيارة نظيره الأذربيجاني" (Güler met his counterpart). `None` for other sentences.
+/// it, or a Persian one whose names all stand after prepositions, read with the first actor (a person or a
+/// state) of the previous sentence as its subject: "زار غولر باكو. والتقى خلال الزيارة نظيره الأذربيجاني"
+/// (Güler met his counterpart). `None` for other sentences.
 pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, lang: Lang, s: usize, items: &[Item]) -> Option<Vec<Item>> {
-    if lang != Lang::Ar || s == 0 {
+    if s == 0 {
         return None;
     }
-    let opens_with_verb = matches!(items.first().map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if (key.starts_with('و') || key.starts_with('ف')) && key.chars().count() > 3);
-    // (a name or a definite noun right after the verb is its subject: "وأجرى الوفد مباحثات")
-    // ("نظيره X", "his counterpart X", is the object: its pronoun is the dropped subject)
-    let counterpart = |it: &Item| entities.mentions.iter().any(|m| m.tokens.start > it.tokens.start && m.tokens.start < it.tokens.end) && COUNTERPARTS.iter().any(|c| doc.tokens[it.tokens.start].key.ends_with(c));
-    let subject_follows = match items.get(1).map(|it| (&it.kind, it)) {
-        Some((ItemKind::Entity { .. }, it)) => !counterpart(it),
-        Some((ItemKind::Word { key, .. }, _)) => key.starts_with("ال") || key.starts_with("وال"),
-        None => true,
+    let dropped = match lang {
+        Lang::Ar => {
+            let opens_with_verb = matches!(items.first().map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if (key.starts_with('و') || key.starts_with('ف')) && key.chars().count() > 3);
+            // (a name or a definite noun right after the verb is its subject: "وأجرى الوفد مباحثات")
+            // ("نظيره X", "his counterpart X", is the object: its pronoun is the dropped subject)
+            let counterpart = |it: &Item| entities.mentions.iter().any(|m| m.tokens.start > it.tokens.start && m.tokens.start < it.tokens.end) && COUNTERPARTS.iter().any(|c| doc.tokens[it.tokens.start].key.ends_with(c));
+            let subject_follows = match items.get(1).map(|it| (&it.kind, it)) {
+                Some((ItemKind::Entity { .. }, it)) => !counterpart(it),
+                Some((ItemKind::Word { key, .. }, _)) => key.starts_with("ال") || key.starts_with("وال"),
+                None => true,
+            };
+            opens_with_verb && !subject_follows
+        }
+        // a Persian sentence whose every name stands after a preposition has its subject in the verb:
+        // "… وارد مسکو شد. همچنین با سرگئی لاوروف دیدار کرد"
+        Lang::Fa => {
+            let first = items.iter().position(|it| matches!(it.kind, ItemKind::Entity { .. }));
+            first.is_some_and(|j| j > 0 && (0..items.len()).filter(|&k| entity_at(items, k)).all(|k| word_at(items, k - 1).is_some_and(|w| PREPOSITIONS.contains(&w))))
+        }
+        Lang::En => false,
     };
-    if !opens_with_verb || subject_follows {
+    if !dropped {
         return None;
     }
     let actor = |m: &&Mention| {
