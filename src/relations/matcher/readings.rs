@@ -153,7 +153,7 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
         Lang::En => i > 0 && word_at(items, i - 1) == Some("and") && matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if english_verb_form(key) && relations.rules.opens_rule(lang, key)),
         // (Persian puts the verb last: a clause after "و" that follows a verb — "… روابط نزدیکی دارد و …", not
         // "سیاست‌های آمریکا و حمایت از اسرائیل" — and does not open with a name of its own)
-        Lang::Fa => i > 1 && word_at(items, i - 1) == Some("و") && word_at(items, i - 2).is_some_and(persian_verb_form) && matches!(&items[i].kind, ItemKind::Word { punct: false, .. }),
+        Lang::Fa => i > 1 && matches!(word_at(items, i - 1), Some("و" | "," | "،")) && word_at(items, i - 2).is_some_and(persian_verb_form) && matches!(&items[i].kind, ItemKind::Word { punct: false, .. }),
     };
     // (an Arabic verb's subject follows it; "والتقى نظيره …" has the counterpart as object)
     let no_subject_after = |i: usize| match items.get(i + 1) {
