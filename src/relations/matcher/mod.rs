@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
 use items::{Item, ItemKind, build_items, word_at};
-use readings::{with_coordinated_subject, with_dropped_subject, with_joined_verb_subject, with_object_clitic, with_participle_subject, without_asides};
+use readings::{aside_ranges, with_coordinated_subject, with_dropped_subject, with_joined_verb_subject, with_object_clitic, with_participle_subject, without_asides};
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
@@ -77,6 +77,9 @@ struct Ctx<'a> {
     items: Vec<Item>,
     /// Items that begin another clause ("but", "اما"): strict gaps and guards stop there.
     boundaries: Vec<bool>,
+    /// The asides of the sentence as written (none in further readings): a gap that starts inside one
+    /// does not leave it ("مصر، که … با ادیس‌آبابا اختلاف دارد، به متحد تازه سومالی تبدیل شد" is Egypt's).
+    asides: Vec<Range<usize>>,
     /// Per cue class, its match at each item: computed once per sentence, when first needed.
     cues: RefCell<HashMap<usize, Rc<Vec<Option<(usize, bool)>>>>>,
 }
@@ -161,7 +164,8 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
                 eprintln!("{}: {}", if second { "reading" } else { "items" }, show.join(" "));
             }
             let boundaries = items.iter().map(|it| relations.modality.is_boundary(lang, &doc.tokens, it.tokens.start)).collect();
-            let ctx = Ctx { doc, entities, layer, relations, lang, items, boundaries, cues: RefCell::new(HashMap::new()) };
+            let asides = if second { Vec::new() } else { aside_ranges(doc, relations, lang, &items) };
+            let ctx = Ctx { doc, entities, layer, relations, lang, items, boundaries, asides, cues: RefCell::new(HashMap::new()) };
             let mut reading = Vec::new();
             for rule in relations.rules.rules.iter().filter(|r| r.lang == lang && ctx.may_match(r)) {
                 for start in 0..ctx.items.len() {
@@ -203,7 +207,14 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 _ => None,
             });
             let mut j = i;
+            // (a gap right after a slot bound inside an aside, unless a cue of the rule inside the aside led
+            // there: "the delegation, which also included Defence Minister X, … visit Amman")
+            let cue_in = |r: &Range<usize>| b.after_cue.is_some_and(|c| r.start < c && c <= i);
+            let aside_end = previous_slot.and_then(|_| ctx.asides.iter().find(|r| r.start < i && i < r.end && !cue_in(r))).map(|r| r.end - 1);
             for skipped in 0..=*n {
+                if aside_end.is_some_and(|e| j >= e) {
+                    return;
+                }
                 match_elements(ctx, rule, e + 1, j, Bindings { gap_words: b.gap_words + skipped, ..b.clone() }, found);
                 if found.is_some() || j >= ctx.items.len() || is_clause_break(&ctx.items[j]) {
                     return;

@@ -4,6 +4,8 @@
 //! previous sentence's actor, an English or Arabic participle clause, an Arabic clause joined by "و" and
 //! a Persian coordinated clause read with their sentence's subject.
 
+use std::ops::Range;
+
 use super::PREPOSITIONS;
 use super::items::{Item, ItemKind, entity_at, is_comma, word_at, word_item};
 use crate::entities::recognize::EntityLayer;
@@ -69,6 +71,29 @@ const ASIDE_REACH: usize = 16;
 /// ("according to", "بحسب", "به گزارش", "which", "التي"), or in English any phrase set off after the
 /// sentence's first name — or `None` if it has none.
 pub(super) fn without_asides(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
+    let keep = aside_mask(doc, relations, lang, items);
+    if keep.iter().all(|&k| k) {
+        return None;
+    }
+    Some(items.iter().zip(keep).filter(|(_, k)| *k).map(|(it, _)| it.clone()).collect())
+}
+
+/// The item ranges of the sentence's asides (see `without_asides`), commas included.
+pub(super) fn aside_ranges(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Item]) -> Vec<Range<usize>> {
+    let keep = aside_mask(doc, relations, lang, items);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, &k) in keep.iter().enumerate() {
+        match out.last_mut() {
+            Some(r) if !k && r.end == i => r.end = i + 1,
+            _ if !k => out.push(i..i + 1),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// For each item, whether it stays when the asides are left out.
+fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Item]) -> Vec<bool> {
     let comma_at = |i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Word { key, punct: true, .. }) if is_comma(key));
     let mut keep = vec![true; items.len()];
     let mut i = 0;
@@ -101,10 +126,7 @@ pub(super) fn without_asides(doc: &TextDoc, relations: &RelationLayer, lang: Lan
             None => i += 1,
         }
     }
-    if keep.iter().all(|&k| k) {
-        return None;
-    }
-    Some(items.iter().zip(keep).filter(|(_, k)| *k).map(|(it, _)| it.clone()).collect())
+    keep
 }
 
 /// A Persian clause joined by "و" whose object (marked by "را") comes first and whose subject is the
