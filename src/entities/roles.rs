@@ -153,6 +153,13 @@ impl RoleLexicon {
         self.professions.contains(&role.to_lowercase())
     }
 
+    /// The lexicon's office for a gazetteer role written in English ("Minister of Foreign Affairs" →
+    /// "Foreign Minister"), when one English form spans all of it.
+    pub fn canonical(&self, role: &str) -> Option<String> {
+        let tokens = crate::text::token::tokenize(role, 0);
+        self.find(Lang::En, &tokens, 0..tokens.len()).into_iter().find(|r| r.tokens == (0..tokens.len())).map(|r| r.role)
+    }
+
     /// Whether a word is a frequent given name of the language.
     pub fn is_given_name(&self, lang: Lang, key: &str) -> bool {
         self.given.get(&lang).is_some_and(|names| prefix_variants(lang, key).iter().any(|v| names.contains(&v.key)))

@@ -27,7 +27,7 @@ impl EntityLayer {
         for &p in &people {
             for (lang, names) in &out.entity(&self.gazetteer, p).names {
                 for n in names.iter().filter(|n| n.split_whitespace().count() > 1) {
-                    if let Some(last) = n.split_whitespace().last().filter(|s| s.chars().count() >= 4) {
+                    if let Some(last) = n.split_whitespace().last().filter(|s| long_enough_surname(s)) {
                         let owners = surnames.entry((*lang, last.to_string())).or_default();
                         if !owners.contains(&p) {
                             owners.push(p);
@@ -40,7 +40,7 @@ impl EntityLayer {
         for m in out.mentions.iter().filter(|m| m.form == Form::Name && m.tokens.len() > 1 && people.binary_search(&m.entity).is_ok()) {
             let last = &doc.tokens[m.tokens.end - 1];
             let surface = &doc.text[last.start..last.end];
-            if surface.chars().count() >= 4 && last.kind == TokenKind::Word {
+            if long_enough_surname(surface) && last.kind == TokenKind::Word {
                 let owners = surnames.entry((lang_of(m.sentence), surface.to_string())).or_default();
                 if !owners.contains(&m.entity) {
                     owners.push(m.entity);
@@ -67,7 +67,10 @@ impl EntityLayer {
                     [one] => Some(one),
                     _ => full_mentions.iter().filter(|(e, at)| owners.contains(e) && *at < m.tokens.start).max_by_key(|(_, at)| *at).map(|(e, _)| *e),
                 };
-                if let Some(owner) = owner.filter(|_| m.tokens.clone().all(|t| Self::mention_at(out, t).is_none())) {
+                // (a three-letter Latin surname only where it is capitalised: "Dar held talks", not "dar")
+                let surface = &doc.text[doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end];
+                let capitalised = surface.chars().count() > 3 || surface.chars().next().is_some_and(|c| !c.is_ascii_lowercase());
+                if let Some(owner) = owner.filter(|_| capitalised && m.tokens.clone().all(|t| Self::mention_at(out, t).is_none())) {
                     let mention = self.mention(doc, owner, m.tokens, Form::Coreference, s, furniture);
                     out.mentions.push(mention);
                 }
@@ -229,4 +232,11 @@ impl EntityLayer {
             }
         })
     }
+}
+
+/// Whether a surname is long enough to stand for its bearer alone: four letters, or three Latin ones
+/// ("Dar" for Ishaq Dar); shorter words, and three-letter Arabic or Persian ones, are too often words.
+fn long_enough_surname(surname: &str) -> bool {
+    let letters = surname.chars().count();
+    letters >= 4 || letters == 3 && surname.chars().all(|c| c.is_ascii_alphabetic())
 }

@@ -127,12 +127,7 @@ impl EntityLayer {
             _ => {}
         }
         let (of_entity, from_gazetteer) = match of_mention {
-            Some(m) => {
-                let e = out.entity(&self.gazetteer, out.mentions[m].entity);
-                // a state's city, ministry or army stands for the state (a company is itself)
-                let state = e.stands_for.as_ref().or(e.country.as_ref().filter(|_| e.acts_for_state() && role.org.is_none()));
-                (state.and_then(|id| self.gazetteer.index_of(id)).unwrap_or(out.mentions[m].entity), false)
-            }
+            Some(m) => (self.office_body(out, m, role), false),
             None => {
                 let holder = out.entity(&self.gazetteer, out.mentions[person].entity);
                 let known = role.org.as_deref().or(holder.country.as_deref()).and_then(|id| self.gazetteer.index_of(id));
@@ -212,12 +207,19 @@ impl EntityLayer {
     /// An office named without a name ("الوزير", "the minister", "وزیر دفاع اسرائیل") refers to the
     /// last person the article gave that office (of the same state, when one is named).
     pub(super) fn refer_back(&self, doc: &TextDoc, out: &mut DocEntities, s: usize, role: &RoleMatch, of_mention: Option<usize>) {
-        // only a definite office refers back: "the minister", "الوزير" (Persian has no article, and
-        // "رئیس جمهور کشورمان" is "our president", someone else)
+        // only a definite office refers back: "the minister", "the visiting Turkish minister", "الوزير"
+        // (Persian has no article, and "رئیس جمهور کشورمان" is "our president", someone else)
         let first = &doc.tokens[role.tokens.start];
         let lang = doc.paragraphs[doc.sentences[s].paragraph].lang.or(doc.body_lang()).unwrap_or(Lang::En);
         let definite = match lang {
-            Lang::En => role.tokens.start > 0 && doc.tokens[role.tokens.start - 1].key == "the",
+            Lang::En => {
+                // past the state's adjective (or its army: "the Pakistani army chief") and "visiting"
+                let mut j = of_mention.map(|m| &out.mentions[m].tokens).filter(|t| t.start < role.tokens.start && t.end >= role.tokens.start).map_or(role.tokens.start, |t| t.start);
+                while j > 0 && matches!(doc.tokens[j - 1].key.as_str(), "visiting" | "former") {
+                    j -= 1;
+                }
+                j > 0 && doc.tokens[j - 1].key == "the"
+            }
             // Arabic: the article on the office, or on its last word ("ولي العهد", "رئيس الوزراء")
             Lang::Ar => {
                 let last = &doc.tokens[role.tokens.end - 1];
@@ -228,13 +230,32 @@ impl EntityLayer {
         if !definite {
             return;
         }
-        let state = of_mention.map(|m| out.mentions[m].entity);
-        let earlier = out.offices.iter().rev().find(|o| o.sentence < s && o.role == role.role && state.is_none_or(|st| o.of_entity == st || out.mentions.get(o.of_mention.unwrap_or(usize::MAX)).is_some_and(|m| m.entity == st)));
-        let Some(person) = earlier.map(|o| out.mentions[o.person].entity) else { return };
+        let state = of_mention.map(|m| self.office_body(out, m, role));
+        // the holder the article introduced with this office (or a minister's or commander's office for
+        // bare "the minister"); else a person it named whom the gazetteer knows in this office of that state
+        let earlier = out.offices.iter().rev().find(|o| o.sentence < s && office_fits(&role.role, &o.role) && state.is_none_or(|st| o.of_entity == st)).map(|o| out.mentions[o.person].entity);
+        let named = || {
+            let state = self.gazetteer.entities.get(state?)?;
+            out.mentions.iter().rev().filter(|m| m.sentence < s && m.form == Form::Name && !m.furniture).map(|m| m.entity).find(|&p| {
+                let person = out.entity(&self.gazetteer, p);
+                person.kind == EntityType::Person && person.country.as_deref() == Some(state.id.as_str()) && person.role.as_deref().and_then(|r| self.roles.canonical(r)).is_some_and(|r| office_fits(&role.role, &r))
+            })
+        };
+        let Some(person) = earlier.or_else(named) else { return };
+        // (the mention spans the state named with it: "الوزير التركي", "the Pakistani army chief")
+        let start = of_mention.map_or(role.tokens.start, |m| out.mentions[m].tokens.start.min(role.tokens.start));
         let end = of_mention.map_or(role.tokens.end, |m| out.mentions[m].tokens.end.max(role.tokens.end));
-        let mut mention = self.mention(doc, person, role.tokens.start..end, Form::Coreference, s, false);
+        let mut mention = self.mention(doc, person, start..end, Form::Coreference, s, false);
         mention.proclitic = role.proclitic.clone();
         out.mentions.push(mention);
+    }
+
+    /// The state or body an office belongs to, from the mention the text names it by: a state's city,
+    /// ministry or army stands for the state (a company is itself).
+    fn office_body(&self, out: &DocEntities, m: usize, role: &RoleMatch) -> usize {
+        let e = out.entity(&self.gazetteer, out.mentions[m].entity);
+        let state = e.stands_for.as_ref().or(e.country.as_ref().filter(|_| e.acts_for_state() && role.org.is_none()));
+        state.and_then(|id| self.gazetteer.index_of(id)).unwrap_or(out.mentions[m].entity)
     }
 
     pub(super) fn is_person(&self, out: &DocEntities, m: usize) -> bool {
@@ -390,4 +411,13 @@ impl EntityLayer {
         out.mentions.push(self.mention(doc, entity, range, Form::Name, s, false));
         Some(out.mentions.len() - 1)
     }
+}
+
+/// Whether an office phrase without a name may refer to someone introduced with `earlier`: the same
+/// office, or a bare "minister"/"commander" for a minister's or commander's office ("الوزير التركي"
+/// after "وزير الخارجية التركي هاكان فيدان"), not the prime minister's or a deputy's.
+fn office_fits(role: &str, earlier: &str) -> bool {
+    role == earlier
+        || role == "Minister" && earlier.ends_with(" Minister") && !earlier.starts_with("Prime") && !earlier.starts_with("Deputy") && !earlier.starts_with("First")
+        || role == "Commander" && (earlier.split(' ').any(|w| w == "Commander") || earlier.starts_with("Chief of"))
 }
