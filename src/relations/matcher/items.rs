@@ -152,7 +152,34 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
     // adjective after a company's name ("شركة روكيتسان التركية": Roketsan, not Turkey, is the party)
     for &m in &in_sentence {
         let mention = &entities.mentions[m];
-        if hidden[m] || extended[m].is_some() {
+        if hidden[m] {
+            continue;
+        }
+        // bare titles or ranks before a person (and before the office they were introduced by) are the
+        // person's: "his Iranian counterpart, Maj. Gen. Mohammad Bagheri", "ولي العهد رئيس مجلس الوزراء
+        // الأمير سلمان", "Crown Prince and Prime Minister Salman" (no other entity inside them)
+        if entities.entity(&layer.gazetteer, mention.entity).kind == EntityType::Person {
+            let free = |s: usize| !in_sentence.iter().any(|&o| o != m && entities.mentions[o].tokens.start < mention.tokens.start && entities.mentions[o].tokens.end > s);
+            let span = extended[m].clone().unwrap_or(mention.tokens.clone());
+            let mut start = span.start;
+            loop {
+                if let Some(s) = layer.title_before(lang, &doc.tokens, start, tokens.start).filter(|&s| free(s)) {
+                    start = s;
+                } else if let Some(s) = (lang == Lang::En && start > tokens.start + 1 && doc.tokens[start - 1].key == "and" && start < mention.tokens.start)
+                    .then(|| layer.title_before(lang, &doc.tokens, start - 1, tokens.start).filter(|&s| free(s)))
+                    .flatten()
+                {
+                    start = s;
+                } else {
+                    break;
+                }
+            }
+            if start < span.start {
+                extended[m] = Some(start..span.end);
+                continue;
+            }
+        }
+        if extended[m].is_some() {
             continue;
         }
         if let Some(adjective) = nationality_of_company(doc, entities, layer, lang, &in_sentence, m) {
@@ -160,15 +187,6 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
             let a = &entities.mentions[adjective].tokens;
             extended[m] = Some(mention.tokens.start.min(a.start)..mention.tokens.end.max(a.end));
             continue;
-        }
-        // a bare title or rank before a person is the person's: "his Iranian counterpart, Maj. Gen. Mohammad
-        // Bagheri" (no other entity inside it)
-        if entities.entity(&layer.gazetteer, mention.entity).kind == EntityType::Person {
-            let free = |s: usize| !in_sentence.iter().any(|&o| o != m && entities.mentions[o].tokens.start < mention.tokens.start && entities.mentions[o].tokens.end > s);
-            if let Some(s) = layer.title_before(lang, &doc.tokens, mention.tokens.start, tokens.start).filter(|&s| free(s)) {
-                extended[m] = Some(s..mention.tokens.end);
-                continue;
-            }
         }
         // a weapon noun inside a system's name stays a word the rules see: "bought Shaurya missiles"
         // (Arabic rules take "منظومة إس 400" whole)
