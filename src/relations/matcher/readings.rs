@@ -285,7 +285,9 @@ const NOT_PARTICIPLES: &[&str] = &["according", "including", "during", "followin
 pub(super) fn with_participle_subject(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
     let (subject, participle): (usize, Box<dyn Fn(usize) -> bool>) = match lang {
         Lang::En => (
-            (0..2).find(|&i| entity_at(items, i) && (i == 0 || word_at(items, 0) == Some("the")))?,
+            // (after "the", or the comma a time phrase read past leaves: "In June, Bangladesh, Pakistan and
+            // China held …, agreeing to cooperate")
+            (0..3).find(|&i| entity_at(items, i) && (0..i).all(|j| matches!(word_at(items, j), Some("the") | Some(","))))?,
             Box::new(|i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if key.ends_with("ing") && key.len() > 5 && !NOT_PARTICIPLES.contains(&key.as_str()))),
         ),
         Lang::Ar => (
@@ -295,7 +297,12 @@ pub(super) fn with_participle_subject(doc: &TextDoc, relations: &RelationLayer, 
         ),
         Lang::Fa => return None,
     };
-    let mut clause = (subject + 2..items.len()).find(|&i| matches!(&items[i - 1].kind, ItemKind::Word { key, .. } if is_comma(key)) && participle(i))?;
+    // the subject with the rest of its list ("Bangladesh, Pakistan and China")
+    let mut subject_end = subject + 1;
+    while matches!(word_at(items, subject_end), Some(",") | Some("and") | Some("و") | Some("،")) && entity_at(items, subject_end + 1) {
+        subject_end += 2;
+    }
+    let mut clause = (subject_end + 1..items.len()).find(|&i| matches!(&items[i - 1].kind, ItemKind::Word { key, .. } if is_comma(key)) && participle(i))?;
     clause += usize::from(word_at(items, clause) == Some("كما"));
-    Some(std::iter::once(items[subject].clone()).chain(items[clause..].iter().cloned()).collect())
+    Some(items[subject..subject_end].iter().chain(&items[clause..]).cloned().collect())
 }
