@@ -5,6 +5,7 @@ pub mod affixes;
 pub mod coref;
 pub mod fuzzy;
 pub mod gazetteer;
+pub mod homographs;
 pub mod index;
 pub mod recognize;
 pub mod roles;

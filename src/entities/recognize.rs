@@ -13,6 +13,7 @@ use std::path::Path;
 
 use super::coref::CorefLexicon;
 use super::gazetteer::Gazetteer;
+use super::homographs::Homographs;
 use super::index::NameIndex;
 use super::roles::{OfficeKind, RoleLexicon};
 use super::translit::Transliterator;
@@ -38,6 +39,7 @@ pub struct EntityLayer {
     /// (entity, consonant skeleton of its English label) of every person the gazetteer knows.
     person_skeletons: Vec<(usize, NameSkeleton)>,
     index: NameIndex,
+    homographs: Homographs,
     roles: RoleLexicon,
     coref: CorefLexicon,
     translit: Transliterator,
@@ -71,6 +73,7 @@ impl EntityLayer {
         Ok(EntityLayer {
             person_skeletons,
             index,
+            homographs: Homographs::load(&lexicon, &gazetteer, problems)?,
             roles: RoleLexicon::load(&lexicon, problems)?,
             coref: CorefLexicon::load(&lexicon, problems)?,
             translit: Transliterator::load(&lexicon.join("translit.tsv"), problems)?,
@@ -146,6 +149,7 @@ impl EntityLayer {
             }
         }
         drop_unconfirmed_names(doc, &self.gazetteer, &mut out);
+        self.homographs.resolve(doc, &self.gazetteer, &mut out, &lang_of);
         drop_foreign_abbreviations(doc, &mut out);
         self.find_acronym_names(doc, &mut out, &lang_of);
         self.find_weapons(doc, &mut out, &lang_of);
