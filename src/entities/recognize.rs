@@ -222,7 +222,13 @@ fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEnt
         let after = doc.tokens.get(m.tokens.end);
         before.is_some_and(|k| DAY_WORDS.contains(&k)) || after.is_some_and(|t| t.kind == TokenKind::Number || DAY_WORDS.contains(&t.key.as_str()))
     };
-    out.mentions.retain(|m| !m.ambiguous || confirmed.contains(&m.entity) || quoted(m) || state_named(m.entity) && !as_day(m));
+    // a state in a list of states ("مالي والنيجر وبوركينا فاسو", "الجزائر ومالي")
+    let country = |m: &Mention| gazetteer.entities.get(m.entity).is_some_and(|e| e.kind == EntityType::Country);
+    let joiner = |t: usize| doc.tokens.get(t).is_some_and(|t| matches!(t.key.as_str(), "," | "،" | "و" | "and"));
+    let next_to = |a: &Mention, b: &Mention| b.tokens.start == a.tokens.end && b.proclitic.starts_with('و') || b.tokens.start == a.tokens.end + 1 && joiner(a.tokens.end);
+    let states: Vec<Mention> = out.mentions.iter().filter(|m| !m.ambiguous && country(m)).cloned().collect();
+    let listed = |m: &Mention| country(m) && states.iter().any(|o| next_to(m, o) || next_to(o, m));
+    out.mentions.retain(|m| !m.ambiguous || confirmed.contains(&m.entity) || quoted(m) || listed(m) || state_named(m.entity) && !as_day(m));
 }
 
 /// Words around a weekday (folded): "روز دوشنبه", "دوشنبه گذشته", "on Monday".
