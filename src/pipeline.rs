@@ -207,6 +207,8 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
         relations.extend(supplies);
         let supplier_states = arms::states_of_suppliers(&k.entities, &entities, &relations);
         relations.extend(supplier_states);
+        let known_suppliers = arms::suppliers_from_known_makers(&k.entities, &entities, &relations);
+        relations.extend(known_suppliers);
         let visits = derive::meeting_places(&doc, &k.entities, &entities, &relations);
         relations.extend(visits);
         let known = derive::known_offices(&k.entities, &entities, &relations, meta.date);

@@ -140,3 +140,27 @@ pub fn states_of_suppliers(layer: &EntityLayer, entities: &DocEntities, mentions
     out
 }
 
+
+/// `buysWeaponsFrom` the maker state the gazetteer knows for a system a state acquires, where the
+/// sentence names no supplier and no maker: "Iraq received 24 T-50IQ jets" → Iraq buysWeaponsFrom South
+/// Korea. An inference from knowledge, at lower confidence; not for a system its buyer makes itself.
+pub fn suppliers_from_known_makers(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
+    let entity = |e: usize| entities.entity(&layer.gazetteer, e);
+    let mut out: Vec<RelationMention> = Vec::new();
+    let acquisitions = mentions.iter().filter(|m| m.relation == Relation::AcquiresWeapon && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned) && entity(m.subject).kind == EntityType::Country);
+    for acquired in acquisitions {
+        let Some(maker) = entity(acquired.object).country.as_deref().and_then(|id| layer.gazetteer.index_of(id)) else { continue };
+        let stated = |m: &RelationMention| m.sentence == acquired.sentence && (m.relation == Relation::BuysWeaponsFrom && m.subject == acquired.subject || m.relation == Relation::Manufactures && m.object == acquired.object);
+        if maker == acquired.subject || mentions.iter().chain(&out).any(stated) {
+            continue;
+        }
+        out.push(RelationMention {
+            relation: Relation::BuysWeaponsFrom,
+            object: maker,
+            rule: format!("known-maker:{}", acquired.rule),
+            confidence: acquired.confidence * 0.6,
+            ..acquired.clone()
+        });
+    }
+    out
+}
