@@ -162,8 +162,9 @@ impl ModalityLexicon {
         // a relative clause between commas is its own statement: "Turkey and Armenia, which have no
         // diplomatic relations, agreed to normalise ties" is no denial of the agreement
         let comma = |i: usize| matches!(tokens[i].key.as_str(), "," | "،");
+        // (Persian opens one with "که" and no comma: "ایران که همواره با … مخالفت کرده است، …")
         let relative_clauses: Vec<std::ops::Range<usize>> = (start..end)
-            .filter(|&i| comma(i) && tokens.get(i + 1).is_some_and(|t| RELATIVE_HEADS.contains(&t.key.as_str())))
+            .filter(|&i| comma(i) && tokens.get(i + 1).is_some_and(|t| RELATIVE_HEADS.contains(&t.key.as_str())) || lang == Lang::Fa && RELATIVE_HEADS.contains(&tokens[i].key.as_str()))
             .filter_map(|i| (i + 2..end.min(i + 18)).find(|&j| comma(j)).map(|j| i..j + 1))
             .filter(|r| !(r.start <= cue.start && cue.end <= r.end))
             .collect();
