@@ -164,3 +164,21 @@ pub fn suppliers_from_known_makers(layer: &EntityLayer, entities: &DocEntities, 
     }
     out
 }
+
+/// `acquiresWeapon` for a system a state uses or deploys that another state makes (the gazetteer's
+/// maker): "the Uzbek army fields Cobra II vehicles" → Uzbekistan acquired them. An inference from
+/// knowledge, at lower confidence; not where the sentence states the acquisition already.
+pub fn acquired_from_use(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
+    let entity = |e: usize| entities.entity(&layer.gazetteer, e);
+    let mut out: Vec<RelationMention> = Vec::new();
+    let uses = mentions.iter().filter(|m| m.relation == Relation::UsesWeapon && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported) && entity(m.subject).kind == EntityType::Country);
+    for used in uses {
+        let Some(maker) = entity(used.object).country.as_deref().and_then(|id| layer.gazetteer.index_of(id)) else { continue };
+        let stated = |m: &RelationMention| m.relation == Relation::AcquiresWeapon && m.subject == used.subject && m.object == used.object;
+        if maker == used.subject || mentions.iter().chain(&out).any(stated) {
+            continue;
+        }
+        out.push(RelationMention { relation: Relation::AcquiresWeapon, rule: format!("used-foreign:{}", used.rule), confidence: used.confidence * 0.6, ..used.clone() });
+    }
+    out
+}
