@@ -3,7 +3,7 @@
 //! at people: "الوزيران", "the two ministers", "سه وزیر" (the last two or three people named); and
 //! "بلاده", "کشورش", "his country": the state of the speaker or official named before it; and
 //! "المملكة", "the Kingdom": the kingdom the article talks about most; and "the system", "هذه
-//! المنظومة", "این پهپادها": the weapon system named last.
+//! المنظومة", "این پهپادها", and a pronoun after a verb of arms ("used them"): the weapon system named last.
 //! Loaded from `data/lexicon/<lang>/coreference.tsv`.
 
 use std::path::Path;
@@ -21,6 +21,8 @@ struct Phrase {
     count: usize,
     people: bool,
     target: Target,
+    /// The one word of the phrase that refers (a pronoun: "used [them]"), or the whole phrase.
+    pronoun: Option<usize>,
 }
 
 /// What a back-reference stands for.
@@ -62,17 +64,28 @@ impl CorefLexicon {
                 "triple" => (3, false, Target::Named),
                 "own-country" => (1, false, Target::Speaker),
                 "kingdom" => (1, false, Target::Kingdom),
-                "weapon" => (1, false, Target::Weapon),
+                "weapon" | "weapon-pronoun" => (1, false, Target::Weapon),
                 "person" => (1, true, Target::Named),
                 "people-pair" => (2, true, Target::Named),
                 "people-triple" => (3, true, Target::Named),
                 other => {
-                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, kingdom, weapon, person, people-pair, people-triple)")));
+                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, kingdom, weapon, weapon-pronoun, person, people-pair, people-triple)")));
                     continue;
                 }
             };
             for form in row.list("forms") {
-                lexicon.phrases.push(Phrase { keys: name_keys(form), count, people, target });
+                // "used [them]": only the bracketed pronoun refers, the verb stays a word the rules read
+                let pronoun = form.split_whitespace().position(|w| w.starts_with('['));
+                if row.get("kind") == "weapon-pronoun" && pronoun.is_none() {
+                    problems.push(row.problem(format!("`{form}`: a weapon-pronoun form brackets its pronoun")));
+                    continue;
+                }
+                let keys = name_keys(&form.replace(['[', ']'], ""));
+                if pronoun.is_some_and(|p| p >= keys.len() || keys.len() != form.split_whitespace().count()) {
+                    problems.push(row.problem(format!("`{form}`: the bracketed pronoun must be one of its words")));
+                    continue;
+                }
+                lexicon.phrases.push(Phrase { keys, count, people, target, pronoun });
             }
         }
         lexicon.phrases.retain(|p| !p.keys.is_empty());
@@ -94,7 +107,8 @@ impl CorefLexicon {
             });
             match hit {
                 Some(p) => {
-                    out.push(BackReference { tokens: i..i + p.keys.len(), count: p.count, people: p.people, target: p.target });
+                    let tokens = p.pronoun.map_or(i..i + p.keys.len(), |k| i + k..i + k + 1);
+                    out.push(BackReference { tokens, count: p.count, people: p.people, target: p.target });
                     i += p.keys.len();
                 }
                 None => i += 1,
