@@ -76,6 +76,16 @@ fn nationality_of_company(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
     };
     let start = entities.mentions[m].tokens.start;
     if lang == Lang::En {
+        // the state an armed group or movement belongs to, as a possessive: "Lebanon's Hezbollah", "Yemen's
+        // Houthi rebels" (the group is the party, not the state)
+        let possessive = |a: usize| {
+            let state = &entities.mentions[a];
+            state.tokens.end == start && doc.tokens[state.tokens.end - 1].key.ends_with("'s") && entities.entity(&layer.gazetteer, state.entity).kind == EntityType::Country
+        };
+        // (a company keeps its state: "Israel's Rafael" names the maker's state too)
+        if let Some(a) = in_sentence.iter().copied().find(|&a| possessive(a)).filter(|_| company.acts_for_itself()) {
+            return Some(a);
+        }
         let noun = (start.saturating_sub(4)..start).find(|&s| layer.company_noun_at(lang, &doc.tokens, s, start) == Some(start))?;
         return in_sentence.iter().copied().find(|&a| nationality(a, noun));
     }
@@ -149,7 +159,8 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
         }
     }
     // "Kazakhstan Aviation Industry (KAI) signed …": the bracket is the name's; so is the nationality
-    // adjective after a company's name ("شركة روكيتسان التركية": Roketsan, not Turkey, is the party)
+    // adjective after a company's name ("شركة روكيتسان التركية": Roketsan, not Turkey, is the party), and a
+    // possessive state before a group ("Lebanon's Hezbollah")
     for &m in &in_sentence {
         let mention = &entities.mentions[m];
         if hidden[m] {
