@@ -23,6 +23,8 @@ struct Phrase {
     target: Target,
     /// The one word of the phrase that refers (a pronoun: "used [them]"), or the whole phrase.
     pronoun: Option<usize>,
+    /// The gazetteer id "our country" means where no speaker is named (`default` column).
+    default: Option<String>,
 }
 
 /// What a back-reference stands for.
@@ -34,6 +36,8 @@ pub enum Target {
     Speaker,
     /// The kingdom the article names most: "المملكة", "the Kingdom".
     Kingdom,
+    /// "Our country": the speaker's state, else the language's default (Persian agencies' "کشورمان": Iran).
+    Ours,
     /// The weapon system named last, in this or the two sentences before: "the system", "هذه المنظومة",
     /// "این پهپادها".
     Weapon,
@@ -52,6 +56,8 @@ pub struct BackReference {
     /// The phrase names people ("the two ministers"), not countries.
     pub people: bool,
     pub target: Target,
+    /// The gazetteer id the phrase means where nothing in the text decides.
+    pub default: Option<String>,
 }
 
 impl CorefLexicon {
@@ -64,12 +70,13 @@ impl CorefLexicon {
                 "triple" => (3, false, Target::Named),
                 "own-country" => (1, false, Target::Speaker),
                 "kingdom" => (1, false, Target::Kingdom),
+                "our-country" => (1, false, Target::Ours),
                 "weapon" | "weapon-pronoun" => (1, false, Target::Weapon),
                 "person" => (1, true, Target::Named),
                 "people-pair" => (2, true, Target::Named),
                 "people-triple" => (3, true, Target::Named),
                 other => {
-                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, kingdom, weapon, weapon-pronoun, person, people-pair, people-triple)")));
+                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, our-country, kingdom, weapon, weapon-pronoun, person, people-pair, people-triple)")));
                     continue;
                 }
             };
@@ -85,7 +92,8 @@ impl CorefLexicon {
                     problems.push(row.problem(format!("`{form}`: the bracketed pronoun must be one of its words")));
                     continue;
                 }
-                lexicon.phrases.push(Phrase { keys, count, people, target, pronoun });
+                let default = Some(row.get("default")).filter(|d| !d.is_empty()).map(str::to_string);
+                lexicon.phrases.push(Phrase { keys, count, people, target, pronoun, default });
             }
         }
         lexicon.phrases.retain(|p| !p.keys.is_empty());
@@ -108,7 +116,7 @@ impl CorefLexicon {
             match hit {
                 Some(p) => {
                     let tokens = p.pronoun.map_or(i..i + p.keys.len(), |k| i + k..i + k + 1);
-                    out.push(BackReference { tokens, count: p.count, people: p.people, target: p.target });
+                    out.push(BackReference { tokens, count: p.count, people: p.people, target: p.target, default: p.default.clone() });
                     i += p.keys.len();
                 }
                 None => i += 1,

@@ -92,6 +92,9 @@ impl EntityLayer {
                 if r.target != Target::Named {
                     let state = match r.target {
                         Target::Speaker => self.speakers_state(out, s, r.tokens.start),
+                        // "our country" in the narrative: the speaker's, else the language's default
+                        // ("وزیر امور خارجه کشورمان" in a Persian agency's report is Iran's)
+                        Target::Ours => self.speakers_state(out, s, r.tokens.start).or_else(|| r.default.as_deref().and_then(|id| self.gazetteer.index_of(id))),
                         Target::Weapon => self.last_weapon(doc, out, s, r.tokens.clone()),
                         _ => self.main_kingdom(out, r.tokens.start),
                     };
@@ -196,23 +199,28 @@ impl EntityLayer {
     /// The kingdom named most before `token` (a state with "مملكة"/"Kingdom" in one of its names).
     fn main_kingdom(&self, out: &DocEntities, token: usize) -> Option<usize> {
         let kingdom = |e: usize| out.entity(&self.gazetteer, e).names.values().flatten().any(|n| n.contains("مملكة") || n.contains("Kingdom"));
+        self.most_named_state(out, token, &kingdom)
+    }
+
+    /// The state (of those `fits` accepts) named most before `token`, by its name, adjective or capital
+    /// ("الرياض"); the first named on a tie.
+    fn most_named_state(&self, out: &DocEntities, token: usize, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
         let mut counts: Vec<(usize, usize)> = Vec::new();
         for m in out.mentions.iter().filter(|m| m.tokens.end <= token && !m.furniture && m.form != Form::Coreference) {
-            // a state, or its capital ("الرياض")
             let e = out.entity(&self.gazetteer, m.entity);
             let state = match e.kind {
                 EntityType::Country => Some(m.entity),
                 EntityType::City => e.stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id)),
                 _ => None,
             };
-            if let Some(state) = state.filter(|&st| kingdom(st)) {
+            if let Some(state) = state.filter(|&st| fits(st)) {
                 match counts.iter_mut().find(|c| c.0 == state) {
                     Some(c) => c.1 += 1,
                     None => counts.push((state, 1)),
                 }
             }
         }
-        counts.into_iter().max_by_key(|c| c.1).map(|c| c.0)
+        counts.into_iter().rev().max_by_key(|c| c.1).map(|c| c.0)
     }
 
     /// The state of the nearest person, state body or state named before `token` in sentence `s`

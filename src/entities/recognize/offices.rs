@@ -13,6 +13,7 @@ const POSTED_TO: &[&str] = &["to", "in", "الي", "لدي", "في", "در"];
 const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "abu", "ul", "ud", "de", "van", "von", "der"];
 use crate::entities::affixes::prefix_variants;
 use crate::entities::fuzzy::NameSkeleton;
+use crate::entities::coref::Target;
 use crate::entities::roles::{OfficeKind, RoleMatch};
 use crate::entities::{DocEntities, Entity, EntityType, Form, Office, slug};
 use crate::text::lang::Lang;
@@ -35,6 +36,12 @@ impl EntityLayer {
                 if !posted && matches!(self.kind_of(out, m), EntityType::Country | EntityType::Organization | EntityType::City) {
                     of_mention = Some(m);
                 }
+                break;
+            }
+            // "our country" as the office's state is the narrator's: "وزیر امور خارجه کشورمان"
+            if let Some(state) = self.our_country_at(doc, lang, j, sentence.end) {
+                out.mentions.push(self.mention(doc, state.0, state.1, Form::Coreference, s, false));
+                of_mention = Some(out.mentions.len() - 1);
                 break;
             }
             // "his counterpart" starts someone else's office: "استقبل وزير الخارجية نظيره الإيراني …"
@@ -208,7 +215,6 @@ impl EntityLayer {
     /// last person the article gave that office (of the same state, when one is named).
     pub(super) fn refer_back(&self, doc: &TextDoc, out: &mut DocEntities, s: usize, role: &RoleMatch, of_mention: Option<usize>) {
         // only a definite office refers back: "the minister", "the visiting Turkish minister", "الوزير"
-        // (Persian has no article, and "رئیس جمهور کشورمان" is "our president", someone else)
         let first = &doc.tokens[role.tokens.start];
         let lang = doc.paragraphs[doc.sentences[s].paragraph].lang.or(doc.body_lang()).unwrap_or(Lang::En);
         let definite = match lang {
@@ -225,7 +231,9 @@ impl EntityLayer {
                 let last = &doc.tokens[role.tokens.end - 1];
                 prefix_variants(Lang::Ar, &first.key).iter().any(|v| v.key != first.key && first.key.contains("ال")) || first.key.starts_with("ال") || role.tokens.len() > 1 && last.key.starts_with("ال")
             }
-            Lang::Fa => false,
+            // Persian has no article: an office with its state and no name is that state's holder ("وزیر دفاع
+            // ایران گفت", "وزیر امور خارجه کشورمان"); not a bare one ("رئیس جمهور")
+            Lang::Fa => of_mention.is_some(),
         };
         if !definite {
             return;
@@ -256,6 +264,13 @@ impl EntityLayer {
         let e = out.entity(&self.gazetteer, out.mentions[m].entity);
         let state = e.stands_for.as_ref().or(e.country.as_ref().filter(|_| e.acts_for_state() && role.org.is_none()));
         state.and_then(|id| self.gazetteer.index_of(id)).unwrap_or(out.mentions[m].entity)
+    }
+
+    /// The narrator's state an "our country" phrase starting at token `at` names by default ("کشورمان"
+    /// in a Persian report: Iran), with the phrase's tokens.
+    fn our_country_at(&self, doc: &TextDoc, lang: Lang, at: usize, end: usize) -> Option<(usize, std::ops::Range<usize>)> {
+        let r = self.coref.find(lang, &doc.tokens, at..end).into_iter().next().filter(|r| r.tokens.start == at && r.target == Target::Ours)?;
+        Some((self.gazetteer.index_of(r.default.as_deref()?)?, r.tokens))
     }
 
     pub(super) fn is_person(&self, out: &DocEntities, m: usize) -> bool {
