@@ -400,12 +400,8 @@ impl EntityLayer {
         }
         // ordinary words after an office are not a name ("الرئيس التركي يعلن دعمه"); guillemets are
         // evidence enough
-        // …nor, in Arabic, words that open with an ordinary word ("مستجدات المنطقة", "وسلمته مذكرة احتجاج"): a
-        // name opens with a given name (listed) or a word the dictionary lacks (Persian names are often words:
-        // "شاهین")
         let given_name = self.roles.is_given_name(lang, &tokens[range.start].key);
-        let common = |t: &Token| self.roles.is_common(lang, &t.key);
-        if !quoted && !given_name && (lang == Lang::Ar && common(&tokens[range.start]) || tokens[range.clone()].iter().all(common)) {
+        if !quoted && !given_name && tokens[range.clone()].iter().all(|t| self.roles.is_common(lang, &t.key)) {
             return None;
         }
         let surface = &doc.text[tokens[range.start].start..tokens[range.end - 1].end];
