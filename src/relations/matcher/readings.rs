@@ -31,8 +31,15 @@ pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer:
             // (a name or a definite noun right after the verb is its subject: "وأجرى الوفد مباحثات")
             // ("نظيره X", "his counterpart X", is the object: its pronoun is the dropped subject)
             let counterpart = |it: &Item| entities.mentions.iter().any(|m| m.tokens.start > it.tokens.start && m.tokens.start < it.tokens.end) && COUNTERPARTS.iter().any(|c| doc.tokens[it.tokens.start].key.ends_with(c));
+            // (…unless a verb of meeting has no other party: "والتقى رئيس الوزراء العراقي محمد شياع السوداني"
+            // after "وصل فيدان إلى بغداد" is Fidan's meeting)
+            let actors = items.iter().filter(|it| matches!(&it.kind, ItemKind::Entity { mentions } if mentions.iter().any(|&m| {
+                let e = entities.entity(&layer.gazetteer, entities.mentions[m].entity);
+                matches!(e.kind, EntityType::Person | EntityType::Country) || e.acts_for_state()
+            }))).count();
+            let meeting_verb = matches!(items.first().map(|it| &it.kind), Some(ItemKind::Word { key, .. }) if MEETING_VERBS.contains(&key.chars().skip(1).collect::<String>().as_str()));
             let subject_follows = match items.get(1).map(|it| (&it.kind, it)) {
-                Some((ItemKind::Entity { .. }, it)) => !counterpart(it),
+                Some((ItemKind::Entity { .. }, it)) => !counterpart(it) && !(meeting_verb && actors == 1),
                 Some((ItemKind::Word { key, .. }, _)) => key.starts_with("ال") || key.starts_with("وال"),
                 None => true,
             };
@@ -60,6 +67,10 @@ pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer:
     let virtual_subject = Item { kind: ItemKind::Entity { mentions: vec![topic] }, tokens: items[0].tokens.clone() };
     Some(std::iter::once(virtual_subject).chain(items.iter().cloned()).collect())
 }
+
+/// Arabic verbs of meeting (folded, after their "و"/"ف"): with no other party named, the one after them is
+/// whom the previous sentence's actor met.
+const MEETING_VERBS: &[&str] = &["التقي", "استقبل", "اجتمع", "قابل", "التقت", "استقبلت", "اجتمعت", "قابلت"];
 
 /// Words that go on a list rather than open an aside ("Egypt, and Eritrea").
 const LIST_WORDS: &[&str] = &["and", "or", "the", "as", "both"];
