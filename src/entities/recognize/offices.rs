@@ -226,10 +226,12 @@ impl EntityLayer {
                 }
                 j > 0 && doc.tokens[j - 1].key == "the"
             }
-            // Arabic: the article on the office, or on its last word ("ولي العهد", "رئيس الوزراء")
+            // Arabic: the article on the office, or on its last word ("ولي العهد", "رئيس الوزراء"), or a state
+            // named right after it (an idafa with a name is definite: "وزير خارجية تركيا")
             Lang::Ar => {
                 let last = &doc.tokens[role.tokens.end - 1];
-                prefix_variants(Lang::Ar, &first.key).iter().any(|v| v.key != first.key && first.key.contains("ال")) || first.key.starts_with("ال") || role.tokens.len() > 1 && last.key.starts_with("ال")
+                let of_name = of_mention.is_some_and(|m| out.mentions[m].tokens.start == role.tokens.end && out.mentions[m].form == Form::Name);
+                prefix_variants(Lang::Ar, &first.key).iter().any(|v| v.key != first.key && first.key.contains("ال")) || first.key.starts_with("ال") || role.tokens.len() > 1 && last.key.starts_with("ال") || of_name
             }
             // Persian has no article: an office with its state and no name is that state's holder ("وزیر دفاع
             // ایران گفت", "وزیر امور خارجه کشورمان"); not a bare one ("رئیس جمهور")
