@@ -123,7 +123,9 @@ impl EntityLayer {
             .or_else(|| self.person_after(doc, out, names, lang, s, after_complement))
             // an office joined by "و" starts the next member of a list: "… خالد بن سلمان، وقائد الجيش
             // الباكستاني …" is not Khalid's office
-            .or_else(|| (!role.proclitic.contains('و')).then(|| self.person_before(doc, out, names, lang, s, office_start)).flatten());
+            // (and in Arabic "his counterpart" is never the one named right before it: "عراقجي نظيره التركي";
+            // Persian names him there: "با «سرگئی لاوروف» همتای روس خود")
+            .or_else(|| (!role.proclitic.contains('و') && !(lang == Lang::Ar && role.role == "Counterpart")).then(|| self.person_before(doc, out, names, lang, s, office_start)).flatten());
         let Some(person) = person else {
             self.refer_back(doc, out, s, role, of_mention);
             return;
@@ -214,6 +216,10 @@ impl EntityLayer {
     /// An office named without a name ("الوزير", "the minister", "وزیر دفاع اسرائیل") refers to the
     /// last person the article gave that office (of the same state, when one is named).
     pub(super) fn refer_back(&self, doc: &TextDoc, out: &mut DocEntities, s: usize, role: &RoleMatch, of_mention: Option<usize>) {
+        if role.role == "Counterpart" {
+            self.unnamed_counterpart(doc, out, s, role, of_mention);
+            return;
+        }
         // only a definite office refers back: "the minister", "the visiting Turkish minister", "الوزير"
         let first = &doc.tokens[role.tokens.start];
         let lang = doc.paragraphs[doc.sentences[s].paragraph].lang.or(doc.body_lang()).unwrap_or(Lang::En);
@@ -258,6 +264,41 @@ impl EntityLayer {
         let mut mention = self.mention(doc, person, start..end, Form::Coreference, s, false);
         mention.proclitic = role.proclitic.clone();
         out.mentions.push(mention);
+    }
+
+    /// "His Turkish counterpart" with no name: the person of that state the article names (anywhere) who
+    /// holds the same office as the one whose counterpart it is, or its only person of that state.
+    fn unnamed_counterpart(&self, doc: &TextDoc, out: &mut DocEntities, s: usize, role: &RoleMatch, of_mention: Option<usize>) {
+        let Some(state) = of_mention.map(|m| self.office_body(out, m, role)) else { return };
+        // (not where the name follows a word or two later: "با همتای گرجستانی خود «ایراکلی کوباخیدزه»")
+        let end = of_mention.map_or(role.tokens.end, |m| out.mentions[m].tokens.end.max(role.tokens.end));
+        if out.mentions.iter().any(|m| m.sentence == s && m.tokens.start >= end && m.tokens.start <= end + 3 && self.is_person_entity(out, m.entity)) {
+            return;
+        }
+        let role_of = |p: usize| self.gazetteer.entities.get(p).and_then(|e| e.role.as_deref()).and_then(|r| self.roles.canonical(r));
+        let country_of = |p: usize| self.gazetteer.entities.get(p).and_then(|e| e.country.as_deref()).and_then(|id| self.gazetteer.index_of(id));
+        // the office of the one whose counterpart it is: stated in this sentence before, else the gazetteer's
+        // for the person named last before it
+        let own = out.offices.iter().rev().find(|o| o.sentence == s && o.tokens.end <= role.tokens.start).map(|o| o.role.clone()).or_else(|| {
+            let before = out.mentions.iter().filter(|m| m.sentence == s && m.tokens.end <= role.tokens.start && self.is_person_entity(out, m.entity)).max_by_key(|m| m.tokens.start)?;
+            role_of(before.entity)
+        });
+        let mut people: Vec<usize> = out.mentions.iter().filter(|m| m.form == Form::Name && !m.furniture && self.is_person_entity(out, m.entity)).map(|m| m.entity).filter(|&p| country_of(p) == Some(state)).collect();
+        people.sort_unstable();
+        people.dedup();
+        let same_office: Vec<usize> = people.iter().copied().filter(|&p| own.as_deref().zip(role_of(p)).is_some_and(|(a, b)| office_fits(a, &b) || office_fits(&b, a))).collect();
+        let person = match (&same_office[..], &people[..]) {
+            ([one], _) | ([], [one]) => *one,
+            _ => return,
+        };
+        let start = of_mention.map_or(role.tokens.start, |m| out.mentions[m].tokens.start.min(role.tokens.start));
+        let mut mention = self.mention(doc, person, start..end, Form::Coreference, s, false);
+        mention.proclitic = role.proclitic.clone();
+        out.mentions.push(mention);
+    }
+
+    fn is_person_entity(&self, out: &DocEntities, e: usize) -> bool {
+        out.entity(&self.gazetteer, e).kind == EntityType::Person
     }
 
     /// The state or body an office belongs to, from the mention the text names it by: a state's city,
