@@ -140,9 +140,15 @@ const LOCATIVES: &[&str] = &["in", "at", "في", "فى", "در"];
 const HOSTS: &[&str] = &["hosted", "hosts", "host", "hosting", "استضافت", "استضاف", "تستضيف", "يستضيف", "احتضنت", "احتضن", "تحتضن", "يحتضن", "ميزبان"];
 
 /// Words that say the guests of a meeting met apart ("separately", "كل على حدة", "جداگانه"), folded.
+/// Cue words of a reception (folded or lower-case), and of a call, which is none.
+const RECEIVED: &[&str] = &["receiv", "welcom", "hosted", "hosting", "استقبل", "استقباله", "يستقبل", "تستقبل", "پذیرفت", "استقبال کرد", "میزبان"];
+const PHONE: &[&str] = &["phone", "call", "هاتف", "اتصال", "تلفن", "تماس"];
+/// Words of a passive reception, whose host follows ("received by", "من قبل", "توسط").
+const PASSIVE_BY: &[&str] = &[" by", "من قبل", "من طرف", "توسط", "از سوی"];
 const SEPARATELY: &[&str] = &["separately", "individually", "respectively", "حده", "منفصله", "منفرده", "جداگانه", "جدا"];
 
-/// People who sign an agreement together meet; so do the guests of one meeting; a meeting held in a city abroad is a visit there:
+/// People who sign an agreement together meet; so do the guests of one meeting; a meeting held in a city abroad is a visit there,
+/// and a guest received by a host of another state, no place named, came to the host's state:
 /// "Sisi met Xi in Beijing" (Sisi visits Beijing, Xi is at home). Both are stated by the sentence,
 /// with its modality.
 pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
@@ -210,7 +216,35 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
             }
         };
         let place = place_from(after, PLACE_REACH + 1).or_else(|| before_partner.then(|| place_from(m.cue_span.end, 3)).flatten().filter(|c| c.end <= m.object_span.start)).or_else(only_city);
-        let Some(place) = place else { continue };
+        let Some(place) = place else {
+            // no place named: a guest received by a host of another state came to the host's state
+            // ("Trump, receiving the crown prince …", "استقبل السيسي الرئيس القبرصي"), not a phone call
+            let cue = doc.text[m.cue_span.start..m.cue_span.end].to_lowercase();
+            let received = RECEIVED.iter().any(|w| cue.contains(w)) && !PHONE.iter().any(|w| cue.contains(w)) && !m.rule.starts_with("co-");
+            // the host: the one before an active verb ("X received Y"), after a passive one ("Y was received
+            // by X"), the nearer after a verb that opens the clause ("استقبل X Y") or the first before a final
+            // one ("X Y را به حضور پذیرفت")
+            let after_cue = doc.text[m.cue_span.end..].chars().take(6).collect::<String>().to_lowercase();
+            let passive = PASSIVE_BY.iter().any(|w| cue.contains(w) || after_cue.starts_with(w));
+            let parties = if m.subject_span.start <= m.object_span.start { [(m.subject, m.subject_span), (m.object, m.object_span)] } else { [(m.object, m.object_span), (m.subject, m.subject_span)] };
+            let ((first, first_span), (second, _)) = (parties[0], parties[1]);
+            let straddle = first_span.end <= m.cue_span.start && m.cue_span.end <= parties[1].1.start;
+            let (host, guest) = if straddle && passive { (second, first) } else { (first, second) };
+            if let Some(home) = received.then(|| state_of(host)).flatten().filter(|&h| entity(guest).kind == EntityType::Person && state_of(guest).is_some_and(|g| g != h)) {
+                out.push(RelationMention {
+                    relation: Relation::Visits,
+                    subject: guest,
+                    object: home,
+                    subject_span: m.object_span,
+                    object_span: m.subject_span,
+                    rule: format!("received-by-host:{}", m.rule),
+                    confidence: m.confidence * 0.7,
+                    role: None,
+                    ..m.clone()
+                });
+            }
+            continue;
+        };
         let Some(country) = place_country(layer, entities, place.entity) else { continue };
         for (person, span) in [(m.subject, m.subject_span), (m.object, m.object_span)] {
             if entity(person).kind != EntityType::Person || state_of(person).is_none_or(|st| st == country) {
