@@ -139,12 +139,13 @@ const LOCATIVES: &[&str] = &["in", "at", "في", "فى", "در"];
 /// Verbs (folded) that make a city the host of a meeting.
 const HOSTS: &[&str] = &["hosted", "hosts", "host", "hosting", "استضافت", "استضاف", "تستضيف", "يستضيف", "احتضنت", "احتضن", "تحتضن", "يحتضن", "ميزبان"];
 
-/// Words that say the guests of a meeting met apart ("separately", "كل على حدة", "جداگانه"), folded.
-/// Cue words of a reception (folded or lower-case), and of a call, which is none.
+/// Cue words of a reception (lower-case, as written), and of a call, which is none.
 const RECEIVED: &[&str] = &["receiv", "welcom", "hosted", "hosting", "استقبل", "استقباله", "يستقبل", "تستقبل", "پذیرفت", "استقبال کرد", "میزبان"];
 const PHONE: &[&str] = &["phone", "call", "هاتف", "اتصال", "تلفن", "تماس"];
 /// Words of a passive reception, whose host follows ("received by", "من قبل", "توسط").
 const PASSIVE_BY: &[&str] = &[" by", "من قبل", "من طرف", "توسط", "از سوی"];
+
+/// Words that say the guests of a meeting met apart ("separately", "كل على حدة", "جداگانه"), folded.
 const SEPARATELY: &[&str] = &["separately", "individually", "respectively", "حده", "منفصله", "منفرده", "جداگانه", "جدا"];
 
 /// People who sign an agreement together meet; so do the guests of one meeting; a meeting held in a city abroad is a visit there,
