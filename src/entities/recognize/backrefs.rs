@@ -70,9 +70,23 @@ impl EntityLayer {
                 // (a three-letter Latin surname only where it is capitalised: "Dar held talks", not "dar")
                 let surface = &doc.text[doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end];
                 let capitalised = surface.chars().count() > 3 || surface.chars().next().is_some_and(|c| !c.is_ascii_lowercase());
-                if let Some(owner) = owner.filter(|_| capitalised && m.tokens.clone().all(|t| Self::mention_at(out, t).is_none())) {
-                    let mention = self.mention(doc, owner, m.tokens, Form::Coreference, s, furniture);
-                    out.mentions.push(mention);
+                // a surname that is also a nisba ("السوداني": al-Sudani, or Sudanese) is the person where no
+                // definite noun stands before it for it to describe ("استقبل أردوغان السوداني", not "الجيش السوداني")
+                // (Arabic only: Persian adjectives follow their noun with no article to tell them, "ایرانی")
+                let nisba = out.mentions.iter().position(|x| x.tokens == m.tokens && x.form == Form::Adjective).filter(|_| lang_of(s) == Lang::Ar);
+                let described = m.tokens.start > sentence.tokens.start && {
+                    let before = &doc.tokens[m.tokens.start - 1];
+                    before.kind == TokenKind::Word && before.key.starts_with("ال") && Self::mention_at(out, m.tokens.start - 1).is_none()
+                };
+                let free = m.tokens.clone().all(|t| Self::mention_at(out, t).is_none()) || nisba.is_some() && !described;
+                if let Some(owner) = owner.filter(|_| capitalised && free) {
+                    let mut mention = self.mention(doc, owner, m.tokens, Form::Coreference, s, furniture);
+                    mention.proclitic = m.proclitic.clone();
+                    // (in place: offices hold mention indices)
+                    match nisba {
+                        Some(adjective) => out.mentions[adjective] = mention,
+                        None => out.mentions.push(mention),
+                    }
                 }
             }
         }
