@@ -228,8 +228,13 @@ fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEnt
     let next_to = |a: &Mention, b: &Mention| b.tokens.start == a.tokens.end && b.proclitic.starts_with('و') || b.tokens.start == a.tokens.end + 1 && joiner(a.tokens.end);
     let states: Vec<Mention> = out.mentions.iter().filter(|m| !m.ambiguous && country(m)).cloned().collect();
     let listed = |m: &Mention| country(m) && states.iter().any(|o| next_to(m, o) || next_to(o, m));
-    out.mentions.retain(|m| !m.ambiguous || confirmed.contains(&m.entity) || quoted(m) || listed(m) || state_named(m.entity) && !as_day(m));
+    // …and no word that is a verb's noun before its light verb ("را ترک کرد", left)
+    let as_verb = |m: &Mention| doc.tokens.get(m.tokens.end).is_some_and(|t| LIGHT_VERBS.contains(&t.key.as_str()));
+    out.mentions.retain(|m| !m.ambiguous || !as_verb(m) && (confirmed.contains(&m.entity) || quoted(m) || listed(m) || state_named(m.entity) && !as_day(m)));
 }
+
+/// Persian light verbs (folded) that make the word before them part of a compound verb ("ترک کرد", left).
+const LIGHT_VERBS: &[&str] = &["كرد", "كند", "كنند", "كردند", "كرده", "كردن", "نمود", "نمايد", "نمودند", "شد", "شده", "شود", "شوند", "مي", "نكرد", "نكند"];
 
 /// Words around a weekday (folded): "روز دوشنبه", "دوشنبه گذشته", "on Monday".
 const DAY_WORDS: &[&str] = &["روز", "صبح", "عصر", "شب", "بامداد", "ظهر", "شامگاه", "گذشته", "اينده", "اخير", "يوم", "on", "last", "next"];
