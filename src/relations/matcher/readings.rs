@@ -194,6 +194,13 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
         _ => true,
     };
     let clause = (subject + 2..items.len()).find(|&i| verb(i) && no_subject_after(i))?;
+    // (a semicolon between starts another sentence, whose own first name is the subject: "مسکو و الجزیره …
+    // ارتقا دادند؛ عبدالمجید تبون … به مسکو سفر کرد و پس از دیدار با ولادیمیر پوتین …")
+    let subject = match (subject + 1..clause).rev().find(|&i| matches!(word_at(items, i), Some(";" | "؛"))) {
+        Some(semicolon) if entity_at(items, semicolon + 1) && semicolon + 1 < clause => semicolon + 1,
+        Some(_) => return None,
+        None => subject,
+    };
     // (not after a relative pronoun, whose clause it may go on: "انتقدت إيران أذربيجان التي تشتري أسلحة
     // إسرائيلية وتعمق علاقاتها العسكرية مع تل أبيب", "Iran criticised Azerbaijan, which buys … and deepens …")
     if (subject + 1..clause).any(|i| word_at(items, i).is_some_and(|w| RELATIVES.contains(&w))) {
