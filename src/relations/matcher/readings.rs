@@ -189,8 +189,11 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
         Lang::Fa => i > 1 && matches!(word_at(items, i - 1), Some("و" | "," | "،")) && word_at(items, i - 2).is_some_and(persian_verb_form) && matches!(&items[i].kind, ItemKind::Word { punct: false, .. }),
     };
     // (an Arabic verb's subject follows it; "والتقى نظيره …" has the counterpart as object)
+    // (…nor does a meeting verb whose one party follows it: "وقد زار الشرع أنقرة والتقى الرئيس أردوغان")
+    let meeting_verb = |i: usize| word_at(items, i).is_some_and(|w| MEETING_VERBS.contains(&w.chars().skip(1).collect::<String>().as_str()));
+    let lone_party = |i: usize| !(i + 2..items.len()).take_while(|&k| !word_at(items, k).is_some_and(is_comma)).any(|k| entity_at(items, k));
     let no_subject_after = |i: usize| match items.get(i + 1) {
-        Some(it) if lang == Lang::Ar && matches!(it.kind, ItemKind::Entity { .. }) => counterpart(it),
+        Some(it) if lang == Lang::Ar && matches!(it.kind, ItemKind::Entity { .. }) => counterpart(it) || meeting_verb(i) && lone_party(i),
         _ => true,
     };
     let clause = (subject + 2..items.len()).find(|&i| verb(i) && no_subject_after(i))?;
