@@ -9,6 +9,13 @@ use super::{EntityLayer, NAME_MAX_WORDS, OFFICE_MODIFIERS, OFFICE_REACH};
 /// Words before the place an envoy is posted to (folded): "ambassador to", "المبعوث إلى", "سفیر … در".
 const POSTED_TO: &[&str] = &["to", "in", "الي", "لدي", "في", "در"];
 
+/// Whether token `i` modifies an office before it: "former", "acting", or the hyphen that joins two
+/// modifiers ("then-acting foreign minister").
+fn is_modifier(tokens: &[Token], i: usize) -> bool {
+    let modifier = |j: usize| OFFICE_MODIFIERS.contains(&tokens[j].key.as_str());
+    modifier(i) || tokens[i].key == "-" && i > 0 && modifier(i - 1)
+}
+
 /// Lower-case words inside a name in English (folded): "al-Alyawi", "bin Salman", "ul-Haq".
 const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "abu", "ul", "ud", "de", "van", "von", "der"];
 use crate::entities::affixes::prefix_variants;
@@ -54,7 +61,7 @@ impl EntityLayer {
         // English puts the state or body before: "Turkish president …", "SOCAR president Rovshan
         // Najaf", "China's executive deputy foreign minister"
         let mut modifiers_start = role.tokens.start;
-        while lang == Lang::En && modifiers_start > sentence.start && OFFICE_MODIFIERS.contains(&tokens[modifiers_start - 1].key.as_str()) {
+        while lang == Lang::En && modifiers_start > sentence.start && is_modifier(tokens, modifiers_start - 1) {
             modifiers_start -= 1;
         }
         if of_mention.is_none() && lang == Lang::En && modifiers_start > sentence.start {
@@ -106,7 +113,7 @@ impl EntityLayer {
         // …and at "the" and modifiers before it ("Ma Zhaoxu, China's executive deputy foreign minister, …")
         let mut office_start = before_office;
         // (or "a": "Simon Karam, a former Lebanese ambassador to Washington, …")
-        while office_start > sentence.start && (matches!(tokens[office_start - 1].key.as_str(), "the" | "a" | "an") || lang == Lang::En && OFFICE_MODIFIERS.contains(&tokens[office_start - 1].key.as_str())) {
+        while office_start > sentence.start && (matches!(tokens[office_start - 1].key.as_str(), "the" | "a" | "an") || lang == Lang::En && is_modifier(tokens, office_start - 1)) {
             office_start -= 1;
         }
         let apposition = (office_start > sentence.start + 1 && comma(office_start - 1) && comma(after_complement))
