@@ -68,6 +68,10 @@ fn after_preposition(ctx: &Ctx, i: usize) -> bool {
 /// Words that join the members of a list ("Israel and the United States").
 const LIST_JOINERS: &[&str] = &[",", "و", "and", "&", "the"];
 
+/// Adverbs of sequence after a list's "and" (folded): "with Pezeshkian and then with Khamenei", "با
+/// پزشکیان و سپس با خامنه‌ای", "مع السيسي ثم مع مدبولي".
+const SEQUENCE_ADVERBS: &[&str] = &["then", "later", "also", "subsequently", "سپس", "بعد", "همچنین", "نيز", "ثم", "بعدها", "كذلك", "ايضا"];
+
 struct Ctx<'a> {
     doc: &'a TextDoc,
     entities: &'a DocEntities,
@@ -546,7 +550,14 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
         // the first member's preposition said again, with "also" in Persian: "هم به اتیوپی و هم به سومالی",
         // "with Egypt and with Jordan", "مع مصر ومع الأردن"
         // (after "و"/"and" only: "پس از جنگ با هند، با چین" is two phrases)
-        if (from..k).any(|j| matches!(word_at(&ctx.items, j), Some("و" | "and"))) {
+        // (Arabic "ثم" alone joins like "and then": "بزشكيان ثم خامنئي")
+        if k == from && ctx.lang == Lang::Ar && word_at(&ctx.items, k) == Some("ثم") {
+            k += 1;
+        }
+        if (from..k).any(|j| matches!(word_at(&ctx.items, j), Some("و" | "and" | "ثم"))) {
+            if word_at(&ctx.items, k).is_some_and(|w| SEQUENCE_ADVERBS.contains(&w)) {
+                k += 1;
+            }
             if ctx.lang == Lang::Fa && word_at(&ctx.items, k) == Some("هم") {
                 k += 1;
             }
