@@ -45,6 +45,9 @@ pub fn close(a: &str, b: &str) -> bool {
 pub struct NameSkeleton {
     whole: String,
     last: String,
+    /// The last two words as one: a surname the other script writes in two words ("بردی‌محمداف" comes
+    /// back as "Baradi Mahamadaf" for "Berdimuhamedow").
+    last_two: String,
 }
 
 impl NameSkeleton {
@@ -63,12 +66,14 @@ impl NameSkeleton {
             i += 1;
         }
         let key = kept.join(" ");
-        NameSkeleton { whole: skeleton(&key), last: skeleton(key.rsplit(' ').next().unwrap_or(&key)) }
+        let last_two = kept[kept.len().saturating_sub(2)..].concat();
+        NameSkeleton { whole: skeleton(&key), last: skeleton(kept.last().copied().unwrap_or_default()), last_two: skeleton(&last_two) }
     }
 
     pub fn close(&self, other: &NameSkeleton) -> bool {
-        let d = edit_distance(&self.last, &other.last);
-        close(&self.whole, &other.whole) && d <= (other.last.chars().count() / 4).max(1)
+        let near = |a: &str, b: &str| edit_distance(a, b) <= (b.chars().count() / 4).max(1);
+        let surnames = near(&self.last, &other.last) || near(&self.last_two, &other.last) || near(&self.last, &other.last_two);
+        close(&self.whole, &other.whole) && surnames
     }
 }
 
@@ -97,5 +102,6 @@ mod tests {
         assert!(!name("mahmoud rahimi").close(&name("mahmoud freihat")));
         assert!(name("fayyad bin hamed al ruwaili").close(&name("fayyadh al ruwaili")));
         assert!(!name("khalid bin salman").close(&name("khalid bin bandar")));
+        assert!(name("gurbanghli baradi mahamadaf").close(&name("gurbanguly berdimuhamedow")));
     }
 }
