@@ -127,7 +127,10 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
     }
     while i < items.len() {
         let word_after = matches!(items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { punct: false, key, .. }) if !LIST_WORDS.contains(&key.as_str()));
-        let head = comma_at(i) && word_after && (opening(i) || relations.asides.at(lang, &doc.tokens, items[i + 1].tokens.start, doc.tokens.len()).is_some());
+        // ("the" and a plain word open a description, "the" and a name a list member: "Cooper, the head of
+        // U.S. Central Command, visited …" / "Israel, the United States and …")
+        let description = word_at(items, i + 1) == Some("the") && plain_word(i + 2);
+        let head = comma_at(i) && (word_after && (opening(i) || relations.asides.at(lang, &doc.tokens, items[i + 1].tokens.start, doc.tokens.len()).is_some()) || description && opening(i));
         let close = head.then(|| (i + 2..items.len().min(i + 2 + ASIDE_REACH)).find(|&j| comma_at(j))).flatten();
         match close {
             Some(j) => {
