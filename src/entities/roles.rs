@@ -138,7 +138,9 @@ impl RoleLexicon {
     /// Whether a token key is a function word of `lang` (with Arabic proclitics stripped).
     pub fn is_stopword(&self, lang: Lang, key: &str) -> bool {
         let Some(words) = self.stopwords.get(&lang) else { return false };
-        prefix_variants(lang, key).iter().any(|v| words.contains(&v.key)) || self.role_word(key)
+        // (an Arabic verb in the future, "سيزور", is the verb "يزور")
+        let future = (lang == Lang::Ar).then(|| key.strip_prefix('س')).flatten().filter(|r| r.chars().count() >= 3 && r.starts_with(['ي', 'ت', 'ن', 'ا']));
+        prefix_variants(lang, key).iter().any(|v| words.contains(&v.key)) || future.is_some_and(|r| words.contains(r)) || self.role_word(key)
     }
 
     /// Whether a word may stand between an office and the state it belongs to: a function word or

@@ -9,6 +9,9 @@ use super::{EntityLayer, NAME_MAX_WORDS, OFFICE_MODIFIERS, OFFICE_REACH};
 /// Words before the place an envoy is posted to (folded): "ambassador to", "المبعوث إلى", "سفیر … در".
 const POSTED_TO: &[&str] = &["to", "in", "الي", "لدي", "في", "در"];
 
+/// Arabic words inside a name that introduce the father's name (folded): "خالد بن سلمان", "حننا ولد سيدي".
+const ARABIC_NAME_PARTICLES: &[&str] = &["بن", "بنت", "ابن", "ولد", "ابو"];
+
 /// Whether token `i` modifies an office before it: "former", "acting", or the hyphen that joins two
 /// modifiers ("then-acting foreign minister").
 fn is_modifier(tokens: &[Token], i: usize) -> bool {
@@ -406,7 +409,9 @@ impl EntityLayer {
                 let t = &tokens[range.end];
                 // (so does an Arabic word in the accusative, "وفدا أمريكيا": names take no tanween alef)
                 let accusative = lang == Lang::Ar && t.key.ends_with('ا') && !t.key.starts_with("ال") && t.key.chars().count() > 3;
-                let next_part = lang != Lang::En && words(&range) >= 2 && (self.roles.is_common(lang, &t.key) || accusative) && !self.roles.is_given_name(lang, &t.key) && !(lang == Lang::Ar && t.key.starts_with("ال"));
+                // (but a word after "بن" or "ولد" is a father's name: "حننا ولد سيدي")
+                let after_particle = lang == Lang::Ar && ARABIC_NAME_PARTICLES.contains(&tokens[range.end - 1].key.as_str());
+                let next_part = lang != Lang::En && words(&range) >= 2 && !after_particle && (self.roles.is_common(lang, &t.key) || accusative) && !self.roles.is_given_name(lang, &t.key) && !(lang == Lang::Ar && t.key.starts_with("ال"));
                 if next_part {
                     break;
                 }
