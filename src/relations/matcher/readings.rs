@@ -326,7 +326,9 @@ pub(super) fn with_participle_subject(doc: &TextDoc, relations: &RelationLayer, 
     while matches!(word_at(items, subject_end), Some(",") | Some("and") | Some("و") | Some("،")) && entity_at(items, subject_end + 1) {
         subject_end += 2;
     }
-    let mut clause = (subject_end + 1..items.len()).find(|&i| matches!(&items[i - 1].kind, ItemKind::Word { key, .. } if is_comma(key)) && participle(i))?;
+    // (an Arabic participle with its object needs no comma: "أعلنت الجزائر قطعها متهمة المغرب بـ…")
+    let opens = |i: usize| matches!(&items[i - 1].kind, ItemKind::Word { key, .. } if is_comma(key)) || lang == Lang::Ar && !entity_at(items, i - 1) && entity_at(items, i + 1);
+    let mut clause = (subject_end + 1..items.len()).find(|&i| opens(i) && participle(i))?;
     clause += usize::from(word_at(items, clause) == Some("كما"));
     Some(items[subject..subject_end].iter().chain(&items[clause..]).cloned().collect())
 }
