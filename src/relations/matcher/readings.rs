@@ -299,6 +299,30 @@ pub(super) fn with_object_clitic(entities: &DocEntities, layer: &EntityLayer, re
     None
 }
 
+/// English relative openers whose clause is about the names before them ("Turkey, whose relations with
+/// Israel have soured, …", "Pakistan and Turkey, both of which backed Baku, …").
+const RELATIVE_OPENERS: &[&[&str]] = &[&["whose"], &["both", "of", "which"], &["all", "of", "which"], &["each", "of", "which"], &["both", "of", "whom"]];
+
+/// A relative clause after a list of names, read with the names as its subject: "Turkey, whose relations
+/// with Israel have badly soured, …" is also read "Turkey relations with Israel have badly soured".
+/// `None` for other sentences.
+pub(super) fn with_relative_subject(lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
+    if lang != Lang::En {
+        return None;
+    }
+    let opener_at = |i: usize| RELATIVE_OPENERS.iter().find(|o| o.iter().enumerate().all(|(k, w)| word_at(items, i + k) == Some(*w))).map(|o| o.len());
+    let comma = |i: usize| word_at(items, i).is_some_and(is_comma);
+    let (at, len) = (1..items.len()).find_map(|i| (comma(i) && entity_at(items, i - 1)).then(|| opener_at(i + 1).map(|n| (i, n))).flatten())?;
+    // the names before it, with the rest of their list ("Pakistan and Turkey")
+    let mut subject = at - 1;
+    while subject >= 2 && matches!(word_at(items, subject - 1), Some(",") | Some("and")) && entity_at(items, subject - 2) {
+        subject -= 2;
+    }
+    let start = at + 1 + len;
+    let end = (start..items.len()).find(|&j| comma(j)).unwrap_or(items.len());
+    Some(items[subject..at].iter().chain(&items[start..end]).cloned().collect())
+}
+
 /// Words in -ing that open no participle clause of the subject's ("according to", "including").
 const NOT_PARTICIPLES: &[&str] = &["according", "including", "during", "following", "regarding", "concerning", "notwithstanding", "pending", "excluding", "amounting", "bring", "thing", "nothing", "something", "everything", "morning", "evening", "meeting", "building", "spring", "king", "beijing", "wing"];
 
