@@ -163,11 +163,17 @@ impl ModalityLexicon {
         // diplomatic relations, agreed to normalise ties" is no denial of the agreement
         let comma = |i: usize| matches!(tokens[i].key.as_str(), "," | "،");
         // (Persian opens one with "که" and no comma: "ایران که همواره با … مخالفت کرده است، …")
-        let relative_clauses: Vec<std::ops::Range<usize>> = (start..end)
+        let mut relative_clauses: Vec<std::ops::Range<usize>> = (start..end)
             .filter(|&i| comma(i) && tokens.get(i + 1).is_some_and(|t| RELATIVE_HEADS.contains(&t.key.as_str())) || lang == Lang::Fa && RELATIVE_HEADS.contains(&tokens[i].key.as_str()))
             .filter_map(|i| (i + 2..end.min(i + 18)).find(|&j| comma(j)).map(|j| i..j + 1))
-            .filter(|r| !(r.start <= cue.start && cue.end <= r.end))
             .collect();
+        // …and a cue inside one is that statement's alone: "ایران که از حوثی‌ها حمایت می‌کند، این ادعا را رد
+        // کرد" denies the claim, not the support
+        let (start, end) = match relative_clauses.iter().find(|r| r.start <= cue.start && cue.end <= r.end) {
+            Some(own) => (own.start, own.end),
+            None => (start, end),
+        };
+        relative_clauses.retain(|r| !(r.start <= cue.start && cue.end <= r.end));
         let mut i = start;
         let mut particle_end: Option<usize> = None;
         while i < end {

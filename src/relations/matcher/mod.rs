@@ -217,8 +217,13 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
             // there: "the delegation, which also included Defence Minister X, … visit Amman")
             let cue_in = |r: &Range<usize>| b.after_cue.is_some_and(|c| r.start < c && c <= i);
             let aside_end = previous_slot.and_then(|_| ctx.asides.iter().find(|r| r.start < i && i < r.end && !cue_in(r))).map(|r| r.end - 1);
+            // …nor does one from outside end inside a Persian relative clause that opens with a subject of its own:
+            // "ایران، که آمریکا آن را … متهم کرده است، …" is no accusation of Iran's
+            // (with or without a comma before "که": "ایران که آمریکا آن را …")
+            let own_subject = |k: usize| word_at(&ctx.items, k) == Some("كه") && items::entity_at(&ctx.items, k + 1);
+            let relative_head = previous_slot.filter(|_| ctx.lang == Lang::Fa).and_then(|_| (i..ctx.items.len()).find(|&k| own_subject(k)));
             for skipped in 0..=*n {
-                if aside_end.is_some_and(|e| j >= e) {
+                if aside_end.is_some_and(|e| j >= e) || relative_head.is_some_and(|k| j > k) {
                     return;
                 }
                 match_elements(ctx, rule, e + 1, j, Bindings { gap_words: b.gap_words + skipped, ..b.clone() }, found);

@@ -299,26 +299,51 @@ pub(super) fn with_object_clitic(entities: &DocEntities, layer: &EntityLayer, re
     None
 }
 
-/// English relative openers whose clause is about the names before them ("Turkey, whose relations with
-/// Israel have soured, …", "Pakistan and Turkey, both of which backed Baku, …").
-const RELATIVE_OPENERS: &[&[&str]] = &[&["whose"], &["both", "of", "which"], &["all", "of", "which"], &["each", "of", "which"], &["both", "of", "whom"]];
+/// Relative openers whose clause is about the names before them (folded): "Turkey, whose relations with
+/// Israel have soured, …", "Pakistan and Turkey, both of which backed Baku, …", "تركيا، التي أجرت مناورات مع
+/// أذربيجان، …", "ایران که از حوثی‌ها حمایت می‌کند، …". (English "which"/"who" clauses the rules read
+/// themselves.)
+const RELATIVE_OPENERS: &[(Lang, &[&str])] = &[
+    (Lang::En, &["whose"]),
+    (Lang::En, &["both", "of", "which"]),
+    (Lang::En, &["all", "of", "which"]),
+    (Lang::En, &["each", "of", "which"]),
+    (Lang::En, &["both", "of", "whom"]),
+    (Lang::Ar, &["التي"]),
+    (Lang::Ar, &["الذي"]),
+    (Lang::Ar, &["اللتين"]),
+    (Lang::Ar, &["اللتان"]),
+    (Lang::Ar, &["اللذين"]),
+    (Lang::Ar, &["اللذان"]),
+    (Lang::Fa, &["كه"]),
+];
 
 /// A relative clause after a list of names, read with the names as its subject: "Turkey, whose relations
-/// with Israel have badly soured, …" is also read "Turkey relations with Israel have badly soured".
-/// `None` for other sentences.
+/// with Israel have badly soured, …" is also read "Turkey relations with Israel have badly soured". English
+/// and Arabic set the clause off with a comma; Persian "که" follows the name. `None` for other sentences.
 pub(super) fn with_relative_subject(lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
-    if lang != Lang::En {
-        return None;
-    }
-    let opener_at = |i: usize| RELATIVE_OPENERS.iter().find(|o| o.iter().enumerate().all(|(k, w)| word_at(items, i + k) == Some(*w))).map(|o| o.len());
+    let opener_at = |i: usize| RELATIVE_OPENERS.iter().filter(|(l, _)| *l == lang).find(|(_, o)| o.iter().enumerate().all(|(k, w)| word_at(items, i + k) == Some(*w))).map(|(_, o)| o.len());
     let comma = |i: usize| word_at(items, i).is_some_and(is_comma);
-    let (at, len) = (1..items.len()).find_map(|i| (comma(i) && entity_at(items, i - 1)).then(|| opener_at(i + 1).map(|n| (i, n))).flatten())?;
+    // (the comma's place: the opener itself in Persian, which needs none)
+    let set_off = |i: usize| if lang == Lang::Fa { entity_at(items, i - 1) && opener_at(i).is_some() } else { comma(i) && entity_at(items, i - 1) && opener_at(i + 1).is_some() };
+    let at = (1..items.len()).find(|&i| set_off(i))?;
+    let len = if lang == Lang::Fa { opener_at(at)? - 1 } else { opener_at(at + 1)? };
     // the names before it, with the rest of their list ("Pakistan and Turkey")
     let mut subject = at - 1;
-    while subject >= 2 && matches!(word_at(items, subject - 1), Some(",") | Some("and")) && entity_at(items, subject - 2) {
+    while subject >= 2 && matches!(word_at(items, subject - 1), Some(",") | Some("and") | Some("و") | Some("،")) && entity_at(items, subject - 2) {
         subject -= 2;
     }
     let start = at + 1 + len;
+    // (not a clause with a subject of its own, whose object the names are: "ایران، که آمریکا آن را … متهم
+    // کرده است", "تركيا، التي تتهمها سوريا …")
+    let own_subject = match lang {
+        Lang::Fa => entity_at(items, start),
+        Lang::Ar => word_at(items, start).is_some_and(|w| w.ends_with('ه') || w.ends_with("ها")) && entity_at(items, start + 1),
+        Lang::En => false,
+    };
+    if own_subject {
+        return None;
+    }
     let end = (start..items.len()).find(|&j| comma(j)).unwrap_or(items.len());
     Some(items[subject..at].iter().chain(&items[start..end]).cloned().collect())
 }
