@@ -207,6 +207,8 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
         relations.extend(acquired);
         let supplies = arms::suppliers_from_makers(&k.entities, &entities, &relations);
         relations.extend(supplies);
+        let maker_states = arms::states_of_makers(&k.entities, &entities, &relations);
+        relations.extend(maker_states);
         let supplier_states = arms::states_of_suppliers(&k.entities, &entities, &relations);
         relations.extend(supplier_states);
         let known_suppliers = arms::suppliers_from_known_makers(&k.entities, &entities, &relations);

@@ -109,10 +109,7 @@ pub fn suppliers_from_makers(layer: &EntityLayer, entities: &DocEntities, mentio
 /// body, nor where the sentence names that supplier state already.
 pub fn states_of_suppliers(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
     let entity = |e: usize| entities.entity(&layer.gazetteer, e);
-    let company_state = |e: usize| {
-        let c = entity(e);
-        (c.kind == EntityType::Organization && !c.acts_for_itself() && !c.acts_for_state()).then(|| c.country.as_deref().and_then(|id| layer.gazetteer.index_of(id))).flatten()
-    };
+    let company_state = |e: usize| company_state(layer, entities, e);
     let bought_from = mentions.iter().filter(|m| m.relation == Relation::BuysWeaponsFrom && !m.derived).map(|m| (m, m.object));
     let acquired_from_maker = mentions.iter().filter(|m| m.relation == Relation::AcquiresWeapon && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned) && entity(m.subject).kind == EntityType::Country).flat_map(|acquired| {
         // (a maker the sentence states, "produced by the Israeli company BlueBird"; not one read off the
@@ -140,6 +137,34 @@ pub fn states_of_suppliers(layer: &EntityLayer, entities: &DocEntities, mentions
     out
 }
 
+
+/// The state of a company (an organisation that acts neither for itself nor for a state), from the gazetteer.
+fn company_state(layer: &EntityLayer, entities: &DocEntities, e: usize) -> Option<usize> {
+    let c = entities.entity(&layer.gazetteer, e);
+    (c.kind == EntityType::Organization && !c.acts_for_itself() && !c.acts_for_state()).then(|| c.country.as_deref().and_then(|id| layer.gazetteer.index_of(id))).flatten()
+}
+
+/// The most bytes between a company's name and the nationality that goes with it ("شركة «بايكار» التركية",
+/// "the Turkish company Baykar", "صنایع هوافضای ترکیه").
+const NATIONALITY_REACH: usize = 24;
+
+/// `manufactures` for the state of a maker company whose nationality the sentence states next to its name:
+/// "الذي تصنعه شركة «بايكار» التركية" → Turkey manufactures Akıncı too, as analysts count it. Not where the
+/// sentence only names the company ("من إنتاج شركة بي إم سي").
+pub fn states_of_makers(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
+    let mut out: Vec<RelationMention> = Vec::new();
+    let made = mentions.iter().filter(|m| m.relation == Relation::Manufactures && !m.derived && m.modality != Modality::Negated);
+    for m in made {
+        let Some(state) = company_state(layer, entities, m.subject) else { continue };
+        let near = |x: &&Mention| x.entity == state && x.sentence == m.sentence && x.start < m.subject_span.end + NATIONALITY_REACH && m.subject_span.start < x.end + NATIONALITY_REACH;
+        let stated = |r: &RelationMention| r.relation == Relation::Manufactures && r.sentence == m.sentence && r.subject == state && r.object == m.object;
+        if !entities.mentions.iter().any(|x| near(&x)) || mentions.iter().chain(&out).any(stated) {
+            continue;
+        }
+        out.push(RelationMention { subject: state, rule: format!("maker-state:{}", m.rule), confidence: m.confidence * 0.85, ..m.clone() });
+    }
+    out
+}
 
 /// `buysWeaponsFrom` the maker state the gazetteer knows for a system a state acquires, where the
 /// sentence names no supplier and no maker: "Iraq received 24 T-50IQ jets" → Iraq buysWeaponsFrom South
