@@ -74,7 +74,12 @@ fn a_build_killed_midway_leaves_a_consistent_store_that_the_next_build_completes
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(700));
+    // kill it once it has started writing (loading the data takes longer on a loaded machine)
+    let started = std::time::Instant::now();
+    while !store.exists() && started.elapsed() < std::time::Duration::from_secs(60) && child.try_wait().unwrap().is_none() {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(1200));
     let _ = child.kill(); // SIGKILL: no chance to clean up
     let _ = child.wait();
     // every document graph in the store is whole: its document node, its extractor, its mentions
