@@ -22,6 +22,7 @@ use super::fuzzy::NameSkeleton;
 use super::{DocEntities, Entity, EntityType, Form, Mention};
 use crate::data::{DataError, RowProblem, lexicon_rows};
 use crate::text::lang::Lang;
+use crate::text::normalize::fold;
 use crate::text::token::{Token, TokenKind};
 use crate::text::TextDoc;
 
@@ -151,6 +152,7 @@ impl EntityLayer {
         drop_unconfirmed_names(doc, &self.gazetteer, &mut out);
         self.homographs.resolve(doc, &self.gazetteer, &mut out, &lang_of);
         drop_foreign_abbreviations(doc, &mut out);
+        nisba_names_as_adjectives(doc, &self.gazetteer, &mut out, &lang_of);
         self.find_acronym_names(doc, &mut out, &lang_of);
         self.find_weapons(doc, &mut out, &lang_of);
         self.find_companies(doc, &mut out, &lang_of);
@@ -238,6 +240,29 @@ const LIGHT_VERBS: &[&str] = &["كرد", "كند", "كنند", "كردند", "ك
 
 /// Words around a weekday (folded): "روز دوشنبه", "دوشنبه گذشته", "on Monday".
 const DAY_WORDS: &[&str] = &["روز", "صبح", "عصر", "شب", "بامداد", "ظهر", "شامگاه", "گذشته", "اينده", "اخير", "يوم", "on", "last", "next"];
+
+/// An Arabic state named like its feminine nisba ("السعودية") after a definite noun is that noun's
+/// adjective: "الكهرباء السعودية" is Saudi electricity, not the kingdom.
+fn nisba_names_as_adjectives(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang) {
+    let tokens = &doc.tokens;
+    let covered = |t: usize| out.mentions.iter().any(|m| m.tokens.contains(&t));
+    let adjectives: Vec<usize> = (0..out.mentions.len())
+        .filter(|&i| {
+            let m = &out.mentions[i];
+            if m.form != Form::Name || m.tokens.len() != 1 || m.tokens.start == 0 || !m.proclitic.is_empty() || lang_of(m.sentence) != Lang::Ar {
+                return false;
+            }
+            let entity = out.entity(gazetteer, m.entity);
+            let stem = tokens[m.tokens.start].key.strip_prefix("ال").and_then(|k| k.strip_suffix('ه'));
+            let nisba = entity.kind == EntityType::Country && stem.is_some_and(|stem| entity.adjectives.get(&Lang::Ar).is_some_and(|adjs| adjs.iter().any(|a| fold(a) == stem)));
+            let before = &tokens[m.tokens.start - 1];
+            nisba && before.kind == TokenKind::Word && before.key.starts_with("ال") && !covered(m.tokens.start - 1)
+        })
+        .collect();
+    for i in adjectives {
+        out.mentions[i].form = Form::Adjective;
+    }
+}
 
 /// An abbreviation in brackets names what stands right before it: "Kazakhstan Aviation Industry (KAI)"
 /// is not Korea Aerospace Industries, "Israel Aerospace Industries (IAI)" is IAI. A bracketed name
