@@ -2,7 +2,8 @@
 //! "both countries" (the last two), "الدول الثلاث" (the last three), "این کشور" (the last one); and
 //! at people: "الوزيران", "the two ministers", "سه وزیر" (the last two or three people named); and
 //! "بلاده", "کشورش", "his country": the state of the speaker or official named before it; and
-//! "المملكة", "the Kingdom": the kingdom the article talks about most; and "the system", "هذه
+//! "المملكة", "the Kingdom": the kingdom the article talks about most; "الوفد", "the delegation": the
+//! person named as the delegation's head; and "the system", "هذه
 //! المنظومة", "این پهپادها", and a pronoun after a verb of arms ("used them"): the weapon system named last.
 //! Loaded from `data/lexicon/<lang>/coreference.tsv`.
 
@@ -41,6 +42,9 @@ pub enum Target {
     /// The weapon system named last, in this or the two sentences before: "the system", "هذه المنظومة",
     /// "این پهپادها".
     Weapon,
+    /// The head of the delegation named last ("… وفد برئاسة خالد الفالح، واستقبل الشرع الوفد"): "الوفد",
+    /// "the delegation".
+    Delegation,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -72,11 +76,12 @@ impl CorefLexicon {
                 "kingdom" => (1, false, Target::Kingdom),
                 "our-country" => (1, false, Target::Ours),
                 "weapon" | "weapon-pronoun" => (1, false, Target::Weapon),
+                "delegation" => (1, true, Target::Delegation),
                 "person" => (1, true, Target::Named),
                 "people-pair" => (2, true, Target::Named),
                 "people-triple" => (3, true, Target::Named),
                 other => {
-                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, our-country, kingdom, weapon, weapon-pronoun, person, people-pair, people-triple)")));
+                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, our-country, kingdom, weapon, weapon-pronoun, delegation, person, people-pair, people-triple)")));
                     continue;
                 }
             };

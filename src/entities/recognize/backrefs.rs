@@ -15,6 +15,11 @@ use crate::text::TextDoc;
 /// may stand.
 const RECENT_SENTENCES: usize = 2;
 
+/// Words that name a delegation's head after them: "برئاسة", "led by", "به ریاست".
+const LED_BY: &[&str] = &["برئاسة", "بقيادة", "يترأسه", "يرأسه", "يقوده", "led by", "headed by", "به ریاست", "به سرپرستی"];
+/// The most tokens (a title's) between "led by" and the head's name.
+const DELEGATION_HEAD_REACH: usize = 5;
+
 impl EntityLayer {
     /// Later mentions of a discovered person by surname ("ولی اف" after "کریم ولی اف").
     pub(super) fn find_short_names(&self, doc: &TextDoc, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang) {
@@ -110,6 +115,7 @@ impl EntityLayer {
                         // ("وزیر امور خارجه کشورمان" in a Persian agency's report is Iran's)
                         Target::Ours => self.speakers_state(out, s, r.tokens.start).or_else(|| r.default.as_deref().and_then(|id| self.gazetteer.index_of(id))),
                         Target::Weapon => self.last_weapon(doc, out, s, r.tokens.clone()),
+                        Target::Delegation => self.delegation_head(doc, out, r.tokens.clone()),
                         _ => self.main_kingdom(out, r.tokens.start),
                     };
                     if let Some(state) = state {
@@ -208,6 +214,24 @@ impl EntityLayer {
         let recent = before.iter().filter(|m| m.sentence + RECENT_SENTENCES >= s);
         let main = before.iter().max_by_key(|m| (count(m.entity), m.tokens.start));
         recent.chain(main).max_by_key(|m| (count(m.entity), m.tokens.start)).map(|m| m.entity)
+    }
+
+    /// The person named last as a delegation's head before `tokens` ("وفد … برئاسة وزير الاستثمار خالد
+    /// الفالح", "a delegation led by …"): at most a title's words after "led by". None where a head follows
+    /// the phrase ("الوفد السعودي برئاسة …"): that introduces the delegation.
+    fn delegation_head(&self, doc: &TextDoc, out: &DocEntities, tokens: std::ops::Range<usize>) -> Option<usize> {
+        let forms: Vec<Vec<String>> = LED_BY.iter().map(|f| f.split(' ').map(crate::text::normalize::fold).collect()).collect();
+        let led_by = |t: usize| forms.iter().any(|form| form.iter().enumerate().all(|(k, w)| doc.tokens.get(t + k).is_some_and(|x| x.key == *w)));
+        if (tokens.end..tokens.end + 3).any(led_by) {
+            return None;
+        }
+        let is_person = |e: usize| out.entity(&self.gazetteer, e).kind == EntityType::Person;
+        out.mentions
+            .iter()
+            .filter(|m| m.tokens.end <= tokens.start && !m.furniture && m.form != Form::Coreference && is_person(m.entity))
+            .filter(|m| (m.tokens.start.saturating_sub(DELEGATION_HEAD_REACH)..m.tokens.start).any(led_by))
+            .max_by_key(|m| m.tokens.start)
+            .map(|m| m.entity)
     }
 
     /// The kingdom named most before `token` (a state with "مملكة"/"Kingdom" in one of its names).
