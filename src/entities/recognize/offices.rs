@@ -349,7 +349,9 @@ impl EntityLayer {
                 let dots = doc.tokens[r.tokens.clone()].iter().filter(|t| t.key == "." && t.glued).count();
                 r.tokens.start == j && dots > 0 && r.tokens.len() - dots <= 2 && r.role != "Counterpart"
             });
-            if let Some(rank) = rank {
+            // …or a rank of several words: "اللواء الركن", "العميد الركن الطيار"
+            let long_rank = self.roles.find(lang, &doc.tokens, j..(j + 4).min(end)).into_iter().next().filter(|r| r.tokens.start == j && r.tokens.len() > 1 && r.office == OfficeKind::Stated && r.role != "Counterpart");
+            if let Some(rank) = rank.or(long_rank) {
                 j = rank.tokens.end;
                 continue;
             }
