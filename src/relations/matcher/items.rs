@@ -264,6 +264,13 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
             t = phrase.end;
             continue;
         }
+        // nor does "each of" before a list that is a subject: "وكانت كل من الأردن وتركيا والعراق قد أعلنت دعمها"
+        // (but "وكل من" sets a list against one state: "بين أنقرة وكل من أثينا والقاهرة")
+        let each_of = lang == Lang::Ar && doc.tokens[t].key == "كل" && doc.tokens.get(t + 1).is_some_and(|n| n.key == "من") && spans.get(next_span).is_some_and(|(sp, _, _)| sp.start == t + 2);
+        if each_of && !(t > tokens.start && doc.tokens[t - 1].key == "بين") {
+            t += 2;
+            continue;
+        }
         let token = &doc.tokens[t];
         // quotation marks carry nothing a rule needs and would break lists: “إسرائيل” وأذربيجان
         let quote = token.kind == TokenKind::Punct && token.key.chars().all(crate::text::normalize::is_quote);
