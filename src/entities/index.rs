@@ -109,6 +109,14 @@ impl NameIndex {
         if keys.len() > 1 && !latin {
             // Persian and Arabic compounds are written joined, with ZWNJ, or apart: "قره‌باغ", "قره باغ"
             self.add_keys(Entry { keys: vec![keys.concat()], entity, form, capitalised: false, acronym: false, lang, place, ambiguous });
+            // …and so is a model's letter after its number: "اچ‌کیو-9 بی" is also "اچ‌کیو-۹بی"
+            if let [head @ .., number, letter] = &keys[..] {
+                if number.chars().all(|c| c.is_ascii_digit()) && letter.chars().count() <= 3 && letter.chars().all(crate::text::normalize::is_arabic_script) {
+                    let mut glued = head.to_vec();
+                    glued.push(format!("{number}{letter}"));
+                    self.add_keys(Entry { keys: glued, entity, form, capitalised: false, acronym: false, lang, place, ambiguous });
+                }
+            }
         }
         self.add_keys(Entry { keys, entity, form, capitalised, acronym, lang, place, ambiguous });
     }
