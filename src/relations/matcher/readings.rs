@@ -126,6 +126,15 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
         i = j + 1;
     }
     while i < items.len() {
+        // (a Persian relative clause after a name needs no comma before "که", only after it: "بالگرد میل-۲۸ که
+        // در ناتو با نام «هاوک» شناخته می‌شود، پیش‌تر به عراق … فروخته شده")
+        if lang == Lang::Fa && i > 0 && word_at(items, i) == Some("كه") && entity_at(i - 1) {
+            if let Some(j) = (i + 2..items.len().min(i + 1 + ASIDE_REACH)).find(|&j| comma_at(j)) {
+                keep[i..=j].iter_mut().for_each(|k| *k = false);
+                i = j + 1;
+                continue;
+            }
+        }
         let word_after = matches!(items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { punct: false, key, .. }) if !LIST_WORDS.contains(&key.as_str()));
         // ("the" and a plain word open a description, "the" and a name a list member: "Cooper, the head of
         // U.S. Central Command, visited …" / "Israel, the United States and …")
