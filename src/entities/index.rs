@@ -188,7 +188,10 @@ impl NameIndex {
             v
         };
         let starts_upper = text[tokens[i].start..].chars().next().is_some_and(char::is_uppercase);
-        let all_upper = text[tokens[i].start..tokens[i].end].chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        // (an acronym's possessive is still the acronym: "IAI's Barak MX")
+        let word = &text[tokens[i].start..tokens[i].end];
+        let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+        let all_upper = word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
         for (prefix, taken) in &first_keys {
             // single-token names: the prefix-stripped word may also carry a suffix
             for v in suffix_variants(lang, &prefix.key) {
