@@ -585,6 +585,10 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
         }
         if (k > from || counted_and) && makers {
             k = after_weapon_noun(ctx, k);
+            // (Arabic and Persian put the maker's adjective after the class noun: "و پهپادهای ایرانی «مهاجر-۶»")
+            if ctx.lang != Lang::En && k + 1 < ctx.items.len() && is_nationality(ctx, k) {
+                k += 1;
+            }
         }
         // a member whose apposition closed with its comma needs no further joiner ("X، office، Y و Z")
         let closed = ctx.items[end - 1].tokens.end > ctx.items[end - 1].tokens.start && ctx.doc.tokens[ctx.items[end - 1].tokens.end - 1].key == "," && matches!(ctx.items[end - 1].kind, ItemKind::Entity { .. });
