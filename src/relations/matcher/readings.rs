@@ -221,10 +221,19 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
     if (subject + 1..clause).any(|i| word_at(items, i).is_some_and(|w| RELATIVES.contains(&w))) {
         return None;
     }
-    // (in English, nor after a verb of saying, whose clause has a subject of its own: "Armenia said
-    // Azerbaijan fired Israeli missiles … and bought more drones from Israel")
-    if lang == Lang::En && (subject + 1..clause).any(|i| word_at(items, i).is_some_and(|w| REPORTING_VERBS.contains(&w))) {
-        return None;
+    // (in English, after a verb of saying the reported clause's own subject is the verb's: "Armenia said
+    // Azerbaijan fired Israeli missiles … and bought more drones from Israel" is Azerbaijan's purchase)
+    let mut subject = subject;
+    if lang == Lang::En {
+        if let Some(reporting) = (subject + 1..clause).rev().find(|&i| word_at(items, i).is_some_and(|w| REPORTING_VERBS.contains(&w))) {
+            // (not a verb whose object follows it: "accused Armenia of …", "told Iran that …")
+            let takes_object = word_at(items, reporting).is_some_and(|w| OBJECT_REPORTING_VERBS.contains(&w));
+            let reported = reporting + 1 + usize::from(word_at(items, reporting + 1) == Some("that"));
+            if takes_object || reported >= clause || !entity_at(items, reported) {
+                return None;
+            }
+            subject = reported;
+        }
     }
     Some(std::iter::once(items[subject].clone()).chain(items[clause..].iter().cloned()).collect())
 }
@@ -245,6 +254,9 @@ const IRREGULAR_PAST: &[&str] = &["bought", "sold", "met", "held", "sent", "took
 
 /// English verbs that introduce a reported clause.
 const REPORTING_VERBS: &[&str] = &["said", "says", "say", "claimed", "claims", "stated", "states", "told", "tells", "added", "adds", "warned", "warns", "reported", "reports", "announced", "announces", "insisted", "argued", "noted", "believes", "believe", "alleged", "alleges", "accused", "accuses", "confirmed", "confirms", "denied", "denies", "suggested", "indicated", "acknowledged", "that"];
+
+/// English verbs of saying whose object, not a reported clause, follows them.
+const OBJECT_REPORTING_VERBS: &[&str] = &["told", "tells", "warned", "warns", "accused", "accuses"];
 
 /// Relative pronouns (Arabic folded).
 const RELATIVES: &[&str] = &["كه", "الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان", "الذين", "اللواتي", "اللاتي", "which", "who", "whose", "that"];
