@@ -47,6 +47,11 @@ pub enum Target {
     Delegation,
 }
 
+/// The word an English possessive is of: "island's" → "island".
+fn possessive_of(key: &str) -> Option<&str> {
+    key.strip_suffix("'s").or_else(|| key.strip_suffix("’s"))
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct CorefLexicon {
     phrases: Vec<Phrase>,
@@ -116,7 +121,7 @@ impl CorefLexicon {
                 let end = i + p.keys.len();
                 end <= range.end
                     && variants.iter().any(|v| v.key == p.keys[0])
-                    && p.keys[1..].iter().zip(&tokens[i + 1..end]).all(|(k, t)| *k == t.key)
+                    && p.keys[1..].iter().zip(&tokens[i + 1..end]).enumerate().all(|(n, (k, t))| *k == t.key || n + 2 == p.keys.len() && possessive_of(&t.key) == Some(k.as_str()))
             });
             match hit {
                 Some(p) => {

@@ -138,7 +138,9 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
         let word_after = matches!(items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { punct: false, key, .. }) if !LIST_WORDS.contains(&key.as_str()));
         // ("the" and a plain word open a description, "the" and a name a list member: "Cooper, the head of
         // U.S. Central Command, visited …" / "Israel, the United States and …")
-        let description = word_at(items, i + 1) == Some("the") && plain_word(i + 2);
+        // (…and so do a possessive name and a plain word: "Athens, Nicosia's closest ally, has backed …")
+        let possessive = entity_at(i + 1) && items[i + 1].tokens.end > items[i + 1].tokens.start && doc.tokens[items[i + 1].tokens.end - 1].key.ends_with("'s") && plain_word(i + 2);
+        let description = word_at(items, i + 1) == Some("the") && plain_word(i + 2) || possessive;
         let head = comma_at(i) && (word_after && (opening(i) || relations.asides.at(lang, &doc.tokens, items[i + 1].tokens.start, doc.tokens.len()).is_some()) || description && opening(i));
         let close = head.then(|| (i + 2..items.len().min(i + 2 + ASIDE_REACH)).find(|&j| comma_at(j))).flatten();
         match close {
