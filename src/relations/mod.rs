@@ -57,9 +57,11 @@ pub struct RelationLayer {
     /// Time phrases and the heads of asides the matcher reads past.
     pub time: PhraseList,
     pub asides: PhraseList,
-    /// Inside lists of weapon systems: joiners ("as well as") and counts ("14 units of").
+    /// Inside lists of weapon systems: joiners ("as well as"), counts ("14 units of") and words of home
+    /// make after a maker ("India's home-grown Akash").
     pub weapon_joiners: PhraseList,
     pub weapon_counts: PhraseList,
+    pub weapon_home: PhraseList,
     /// Words that open a participle clause of the sentence's subject (Arabic "متهما").
     pub participles: PhraseList,
 }
@@ -73,6 +75,7 @@ impl RelationLayer {
             asides: PhraseList::load(&data_dir.join("lexicon"), "asides.tsv", problems)?,
             weapon_joiners: PhraseList::load_kind(&data_dir.join("lexicon"), "weapon-lists.tsv", Some("joiner"), problems)?,
             weapon_counts: PhraseList::load_kind(&data_dir.join("lexicon"), "weapon-lists.tsv", Some("count"), problems)?,
+            weapon_home: PhraseList::load_kind(&data_dir.join("lexicon"), "weapon-lists.tsv", Some("home"), problems)?,
             participles: PhraseList::load(&data_dir.join("lexicon"), "participles.tsv", problems)?,
         })
     }

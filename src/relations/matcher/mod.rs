@@ -490,7 +490,9 @@ fn item_after(ctx: &Ctx, k: usize, phrase_end: impl Fn(usize, usize) -> Option<u
 
 /// Whether item `k` is only a state's adjective ("French").
 fn is_nationality(ctx: &Ctx, k: usize) -> bool {
-    matches!(&ctx.items[k].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Adjective && ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind == EntityType::Country))
+    // (or an English possessive: "…, India's home-grown Akash system and …")
+    let possessive = ctx.lang == Lang::En && is_possessive(ctx, k);
+    matches!(&ctx.items[k].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| (ctx.entities.mentions[m].form == Form::Adjective || possessive) && ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind == EntityType::Country))
 }
 
 /// A slot takes a whole list of entities or nothing: "Aliyev, Hasanov and Guliyev" is never split
@@ -582,6 +584,8 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
         }
         if k > from && makers && ctx.lang == Lang::En && k + 1 < ctx.items.len() && is_nationality(ctx, k) {
             k += 1;
+            // (and the words of home make after it: "India's home-grown Akash")
+            k = after_phrase(ctx, &ctx.relations.weapon_home, k);
         }
         if (k > from || counted_and) && makers {
             k = after_weapon_noun(ctx, k);
