@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
+use super::affixes::prefix_variants;
 use super::coref::CorefLexicon;
 use super::gazetteer::Gazetteer;
 use super::homographs::Homographs;
@@ -153,6 +154,7 @@ impl EntityLayer {
         self.homographs.resolve(doc, &self.gazetteer, &mut out, &lang_of);
         drop_foreign_abbreviations(doc, &mut out);
         nisba_names_as_adjectives(doc, &self.gazetteer, &mut out, &lang_of);
+        capitals_after_capital(doc, &self.gazetteer, &mut out, &lang_of);
         self.find_acronym_names(doc, &mut out, &lang_of);
         self.find_weapons(doc, &mut out, &lang_of);
         self.find_companies(doc, &mut out, &lang_of);
@@ -261,6 +263,25 @@ fn nisba_names_as_adjectives(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut Doc
         .collect();
     for i in adjectives {
         out.mentions[i].form = Form::Adjective;
+    }
+}
+
+/// A state named after "the capital" is its capital of the same name: "العاصمة تونس" is Tunis, "العاصمة
+/// الكويت" Kuwait City.
+fn capitals_after_capital(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang) {
+    let tokens = &doc.tokens;
+    let capital_of = |state: usize| {
+        let id = &gazetteer.entities.get(state)?.id;
+        gazetteer.entities.iter().position(|e| e.kind == EntityType::City && e.stands_for.as_deref() == Some(id.as_str()))
+    };
+    for m in out.mentions.iter_mut().filter(|m| m.form == Form::Name && m.tokens.start > 0 && m.entity < gazetteer.len()) {
+        let after_capital = lang_of(m.sentence) == Lang::Ar && prefix_variants(Lang::Ar, &tokens[m.tokens.start - 1].key).iter().any(|v| v.key == "العاصمه");
+        if !after_capital || gazetteer.entities[m.entity].kind != EntityType::Country {
+            continue;
+        }
+        if let Some(city) = capital_of(m.entity) {
+            m.entity = city;
+        }
     }
 }
 

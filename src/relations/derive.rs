@@ -136,6 +136,8 @@ const PLACE_REACH: usize = 6;
 
 /// Words (folded) before a place that say where something happens.
 const LOCATIVES: &[&str] = &["in", "at", "في", "فى", "در"];
+/// Words for "the capital" before its name (folded).
+const CAPITAL_WORDS: &[&str] = &["العاصمه", "capital", "پايتخت"];
 /// Verbs (folded) that make a city the host of a meeting.
 const HOSTS: &[&str] = &["hosted", "hosts", "host", "hosting", "استضافت", "استضاف", "تستضيف", "يستضيف", "احتضنت", "احتضن", "تحتضن", "يحتضن", "ميزبان"];
 
@@ -188,8 +190,12 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
     }
     // a city set in the sentence by "in"/"في"/"در" or "بـ", or the host of the meeting ("Muscat hosted talks
     // that brought together …", "استضافت مسقط محادثات جمعت …")
-    let hosts = |t: Option<&crate::text::token::Token>| t.is_some_and(|t| HOSTS.contains(&t.key.as_str()));
-    let located = |c: &Mention| c.tokens.start.checked_sub(1).is_some_and(|t| LOCATIVES.contains(&doc.tokens[t].key.as_str()) || hosts(doc.tokens.get(t))) || c.proclitic.ends_with('ب') || hosts(doc.tokens.get(c.tokens.end));
+    // (a host verb with its object pronoun counts too, "احتضنتها العاصمة تونس", and a locative or host before
+    // "the capital": "in the capital, Tunis")
+    let hosts = |t: Option<&crate::text::token::Token>| t.is_some_and(|t| HOSTS.iter().any(|h| t.key == *h || t.key.strip_suffix("ها").or_else(|| t.key.strip_suffix('ه')) == Some(h)));
+    let capital_word = |t: usize| CAPITAL_WORDS.contains(&doc.tokens[t].key.as_str());
+    let before = |c: &Mention| c.tokens.start.checked_sub(1).map(|t| if t > 0 && capital_word(t) { t - 1 } else { t });
+    let located = |c: &Mention| before(c).is_some_and(|t| LOCATIVES.contains(&doc.tokens[t].key.as_str()) || hosts(doc.tokens.get(t))) || c.proclitic.ends_with('ب') || hosts(doc.tokens.get(c.tokens.end));
     let meetings: Vec<RelationMention> = mentions.iter().chain(&out).filter(|m| m.relation == Relation::MeetsWith && !m.derived && m.modality != Modality::Negated).cloned().collect();
     for m in &meetings {
         // the place: a city right after the meeting (cue and both people), after "in"/"في"/"در" or
