@@ -155,6 +155,7 @@ impl EntityLayer {
         drop_foreign_abbreviations(doc, &mut out);
         nisba_names_as_adjectives(doc, &self.gazetteer, &mut out, &lang_of);
         capitals_after_capital(doc, &self.gazetteer, &mut out, &lang_of);
+        family_names(doc, &self.gazetteer, &mut out);
         self.find_acronym_names(doc, &mut out, &lang_of);
         self.find_weapons(doc, &mut out, &lang_of);
         self.find_companies(doc, &mut out, &lang_of);
@@ -263,6 +264,22 @@ fn nisba_names_as_adjectives(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut Doc
         .collect();
     for i in adjectives {
         out.mentions[i].form = Form::Adjective;
+    }
+}
+
+/// A person's name goes on with a family name after "آل" the gazetteer's form leaves out: "سید شهاب بن طارق
+/// آل سعید", "تميم بن حمد آل ثاني".
+fn family_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEntities) {
+    let tokens = &doc.tokens;
+    let starts: Vec<usize> = out.mentions.iter().map(|m| m.tokens.start).collect();
+    for m in out.mentions.iter_mut().filter(|m| m.entity < gazetteer.len() && gazetteer.entities[m.entity].kind == EntityType::Person) {
+        let end = m.tokens.end;
+        let family = tokens.get(end).is_some_and(|t| t.key == "ال" && t.kind == TokenKind::Word) && tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Word && !t.key.is_ascii());
+        let sentence_end = doc.sentences[m.sentence].tokens.end;
+        if family && end + 1 < sentence_end && !starts.iter().any(|&s| s == end || s == end + 1) {
+            m.tokens.end = end + 2;
+            m.end = tokens[end + 1].end;
+        }
     }
 }
 
