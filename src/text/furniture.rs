@@ -155,7 +155,21 @@ impl FurnitureRules {
             i += 1;
         }
         mark_teaser_runs(&keys, &mut furniture);
+        mark_trailing_teasers(&keys, &mut furniture);
         furniture
+    }
+}
+
+/// Headline-like paragraphs after the article's last sentence are teasers of other articles where
+/// furniture stands between ("TAGS: …", then titles) or where they come two or more together.
+fn mark_trailing_teasers(keys: &[String], furniture: &mut [bool]) {
+    let prose = |i: usize| !furniture[i] && !is_headline_like(&keys[i]) && word_count(&keys[i]) > TEASER_WORDS / 2;
+    let Some(last) = (0..keys.len()).rev().find(|&i| prose(i)) else { return };
+    let tail: Vec<usize> = (last + 1..keys.len()).filter(|&i| !furniture[i] && is_headline_like(&keys[i])).collect();
+    let furniture_between = |i: usize| (last + 1..i).any(|j| furniture[j]);
+    let marked: Vec<usize> = tail.iter().copied().filter(|&i| tail.len() >= 2 || furniture_between(i)).collect();
+    for i in marked {
+        furniture[i] = true;
     }
 }
 
@@ -272,6 +286,19 @@ mod tests {
         let text = "بیشتر بخوانید\nدیدار السودانی با اردوغان در آنکارا؛ توافق بر سر «جاده توسعه»\n«ما به این توافق پایبندیم.»\n";
         let f = rules(&[("line+teasers", "بیشتر بخوانید")]).classify(text, &paragraphs(text));
         assert_eq!(f, [true, true, false]);
+    }
+
+    #[test]
+    fn headlines_after_the_last_sentence_are_teasers_in_runs_or_after_furniture() {
+        let body = "Officials dismissed reports that the cruise missile had been offered to Armenia, saying the subject was not on the table at all.";
+        let text = format!("{body}\nTAGS: Armenia, India\nSri Lanka, India sign defence MoU during visit\n");
+        let f = rules(&[("line", "^TAGS:")]).classify(&text, &paragraphs(&text));
+        assert_eq!(f, [false, true, true]);
+        let text = format!("{body}\nPhilippines takes delivery of coastal missile battery\nVietnam eyes Indian air defence system\n");
+        assert_eq!(rules(&[]).classify(&text, &paragraphs(&text)), [false, true, true]);
+        // (one short line closing the article is left to it)
+        let text = format!("{body}\nThe talks resume in Baku on Monday\n");
+        assert_eq!(rules(&[]).classify(&text, &paragraphs(&text)), [false, false]);
     }
 
     #[test]
