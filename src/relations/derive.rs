@@ -194,8 +194,9 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
     // "the capital": "in the capital, Tunis")
     let hosts = |t: Option<&crate::text::token::Token>| t.is_some_and(|t| HOSTS.iter().any(|h| t.key == *h || t.key.strip_suffix("ها").or_else(|| t.key.strip_suffix('ه')) == Some(h)));
     let capital_word = |t: usize| CAPITAL_WORDS.contains(&doc.tokens[t].key.as_str());
-    let before = |c: &Mention| c.tokens.start.checked_sub(1).map(|t| if t > 0 && capital_word(t) { t - 1 } else { t });
+    let before = |c: &Mention| c.tokens.start.checked_sub(1).map(|t| if t > 0 && (capital_word(t) || doc.tokens[t].key == "the") { t - 1 } else { t });
     let located = |c: &Mention| before(c).is_some_and(|t| LOCATIVES.contains(&doc.tokens[t].key.as_str()) || hosts(doc.tokens.get(t))) || c.proclitic.ends_with('ب') || hosts(doc.tokens.get(c.tokens.end));
+    let seat_state = |e: usize| (entity(e).kind == EntityType::Organization).then(|| entity(e).stands_for.as_deref().and_then(|id| gazetteer.index_of(id))).flatten().filter(|&st| entity(st).kind == EntityType::Country);
     let meetings: Vec<RelationMention> = mentions.iter().chain(&out).filter(|m| m.relation == Relation::MeetsWith && !m.derived && m.modality != Modality::Negated).cloned().collect();
     for m in &meetings {
         // the place: a city right after the meeting (cue and both people), after "in"/"في"/"در" or
@@ -205,7 +206,8 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
         let sentence = &doc.tokens[doc.sentences[m.sentence].tokens.clone()];
         let place_from = |after: usize, reach: usize| {
             entities.mentions.iter().filter(|c| c.sentence == m.sentence && c.start >= after && !c.furniture).find(|c| {
-                let city = entity(c.entity).kind == EntityType::City;
+                // (or a seat of government that stands for its state: "met Trump at the White House")
+                let city = entity(c.entity).kind == EntityType::City || seat_state(c.entity).is_some();
                 let between = sentence.iter().filter(|t| t.start >= after && t.end <= c.start);
                 let (words, comma) = between.fold((0, false), |(n, comma), t| (n + 1, comma || t.key == ","));
                 // (nor another entity between: "… أبرمته الرياض وطهران في بكين" is their event)
@@ -252,7 +254,8 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
             }
             continue;
         };
-        let Some(country) = place_country(layer, entities, place.entity) else { continue };
+        let target = seat_state(place.entity).unwrap_or(place.entity);
+        let Some(country) = place_country(layer, entities, target) else { continue };
         for (person, span) in [(m.subject, m.subject_span), (m.object, m.object_span)] {
             if entity(person).kind != EntityType::Person || state_of(person).is_none_or(|st| st == country) {
                 continue;
@@ -260,7 +263,7 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
             out.push(RelationMention {
                 relation: Relation::Visits,
                 subject: person,
-                object: place.entity,
+                object: target,
                 subject_span: span,
                 object_span: TextSpan { start: place.start, end: place.end },
                 rule: format!("meeting-place:{}", m.rule),
