@@ -283,20 +283,23 @@ fn family_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEntities) {
     }
 }
 
-/// A state named after "the capital" is its capital of the same name: "العاصمة تونس" is Tunis, "العاصمة
-/// الكويت" Kuwait City.
+/// A state named with "the capital" is its capital: "العاصمة تونس" is Tunis, "العاصمة الروسية" Moscow, "the
+/// Russian capital" Moscow, "پایتخت روسیه" Moscow.
 fn capitals_after_capital(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEntities, lang_of: &dyn Fn(usize) -> Lang) {
     let tokens = &doc.tokens;
     let capital_of = |state: usize| {
         let id = &gazetteer.entities.get(state)?.id;
         gazetteer.entities.iter().position(|e| e.kind == EntityType::City && e.stands_for.as_deref() == Some(id.as_str()))
     };
-    for m in out.mentions.iter_mut().filter(|m| m.form == Form::Name && m.tokens.start > 0 && m.entity < gazetteer.len()) {
-        let after_capital = lang_of(m.sentence) == Lang::Ar && prefix_variants(Lang::Ar, &tokens[m.tokens.start - 1].key).iter().any(|v| v.key == "العاصمه");
-        if !after_capital || gazetteer.entities[m.entity].kind != EntityType::Country {
-            continue;
-        }
-        if let Some(city) = capital_of(m.entity) {
+    for m in out.mentions.iter_mut().filter(|m| m.entity < gazetteer.len() && gazetteer.entities[m.entity].kind == EntityType::Country) {
+        let before = m.tokens.start.checked_sub(1).map(|t| &tokens[t]);
+        let after = tokens.get(m.tokens.end);
+        let with_capital = match lang_of(m.sentence) {
+            Lang::Ar => before.is_some_and(|t| prefix_variants(Lang::Ar, &t.key).iter().any(|v| v.key == "العاصمه")),
+            Lang::Fa => m.form == Form::Name && before.is_some_and(|t| t.key == "پايتخت"),
+            Lang::En => m.form == Form::Adjective && after.is_some_and(|t| t.key == "capital"),
+        };
+        if let Some(city) = with_capital.then(|| capital_of(m.entity)).flatten() {
             m.entity = city;
         }
     }
