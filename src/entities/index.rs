@@ -77,7 +77,14 @@ impl NameIndex {
                 if lang == Lang::Ar {
                     let keys = name_keys(adjective);
                     if let Some((last, head)) = keys.split_last() {
-                        for form in arabic_nisba_forms(last) {
+                        // (the indefinite accusative, "وفداً عسكرياً بنغلاديشياً", unless it is the state's own name:
+                        // "تركيا", "روسيا")
+                        let names: Vec<Vec<String>> = entity.names.get(&lang).into_iter().flatten().map(|n| name_keys(n)).collect();
+                        let accusative = last.ends_with('ي').then(|| format!("{last}ا"));
+                        for form in arabic_nisba_forms(last).into_iter().chain(accusative) {
+                            if form.ends_with("يا") && names.iter().any(|n| n.len() == 1 && n[0] == form) {
+                                continue;
+                            }
                             let mut k = head.to_vec();
                             k.push(form);
                             self.add_keys(Entry { keys: k, entity: i, form: Form::Adjective, capitalised: false, acronym: false, lang: Some(lang), place, ambiguous: false });
