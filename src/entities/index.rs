@@ -155,6 +155,13 @@ impl NameIndex {
                     if let Some(end) = longer {
                         m.tokens.end = end;
                     }
+                    // …and a longer name of another thing that starts inside this one wins over it: in "منظومة
+                    // إتش كيو-9 بي" the system's noun opened the shorter "منظومة إتش كيو-9"
+                    let overlapping = (m.tokens.start + 1..m.tokens.end).find_map(|j| self.best_at(text, lang, tokens, j, range.end).filter(|n| n.entity != m.entity && n.tokens.end > m.tokens.end));
+                    if let Some(n) = overlapping {
+                        i = n.tokens.start;
+                        continue;
+                    }
                     i = m.tokens.end;
                     out.push(m);
                 }
