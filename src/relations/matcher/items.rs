@@ -233,6 +233,18 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
         }
     }
     spans.sort_by_key(|(sp, _, _)| (sp.start, std::cmp::Reverse(sp.end)));
+    // one thing named twice in a row is one item: "«كاراكال H225M»", "إف-16 (F-16)" without the brackets
+    let same = |a: &[usize], b: &[usize]| a.iter().any(|&x| b.iter().any(|&y| entities.mentions[x].entity == entities.mentions[y].entity));
+    let mut k = 1;
+    while k < spans.len() {
+        if spans[k].0.start == spans[k - 1].0.end && same(&spans[k - 1].1, &spans[k].1) {
+            let (next, mentions, _) = spans.remove(k);
+            spans[k - 1].0.end = next.end;
+            spans[k - 1].1.extend(mentions);
+        } else {
+            k += 1;
+        }
+    }
     // (a time phrase between commas takes them along: "اشترت أذربيجان، الثلاثاء، طائرات")
     let comma = |t: usize| tokens.contains(&t) && is_comma(&doc.tokens[t].key);
     let times: Vec<Range<usize>> = time
