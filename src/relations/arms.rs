@@ -172,8 +172,7 @@ pub fn states_of_makers(layer: &EntityLayer, entities: &DocEntities, mentions: &
 pub fn suppliers_from_known_makers(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
     let entity = |e: usize| entities.entity(&layer.gazetteer, e);
     let mut out: Vec<RelationMention> = Vec::new();
-    // (not from an acquisition itself inferred from use: a system used for decades may have come by any route)
-    let acquisitions = mentions.iter().filter(|m| m.relation == Relation::AcquiresWeapon && !m.derived && !m.rule.starts_with("used-foreign:") && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned) && entity(m.subject).kind == EntityType::Country);
+    let acquisitions = mentions.iter().filter(|m| m.relation == Relation::AcquiresWeapon && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned) && entity(m.subject).kind == EntityType::Country);
     for acquired in acquisitions {
         let Some(maker) = entity(acquired.object).country.as_deref().and_then(|id| layer.gazetteer.index_of(id)) else { continue };
         let stated = |m: &RelationMention| m.sentence == acquired.sentence && (m.relation == Relation::BuysWeaponsFrom && m.subject == acquired.subject || m.relation == Relation::Manufactures && m.object == acquired.object);
