@@ -136,6 +136,9 @@ const PLACE_REACH: usize = 6;
 
 /// Words (folded) before a place that say where something happens.
 const LOCATIVES: &[&str] = &["in", "at", "في", "فى", "در"];
+/// Offices whose holders live where they meet people: they do not visit there.
+const RESIDENT_ROLES: &[&str] = &["Ambassador", "Chargé d'Affaires"];
+
 /// Words for "the capital" before its name (folded).
 const CAPITAL_WORDS: &[&str] = &["العاصمه", "capital", "پايتخت"];
 /// Verbs (folded) that make a city the host of a meeting.
@@ -257,7 +260,9 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
         let target = seat_state(place.entity).unwrap_or(place.entity);
         let Some(country) = place_country(layer, entities, target) else { continue };
         for (person, span) in [(m.subject, m.subject_span), (m.object, m.object_span)] {
-            if entity(person).kind != EntityType::Person || state_of(person).is_none_or(|st| st == country) {
+            // (an ambassador meets where he is posted: "در دیدار با الکسی ددوف، سفیر روسیه در تهران" is no visit)
+            let resident = mentions.iter().any(|o| o.relation == Relation::OfficialOf && o.subject == person && o.role.as_deref().is_some_and(|r| RESIDENT_ROLES.contains(&r)));
+            if entity(person).kind != EntityType::Person || resident || state_of(person).is_none_or(|st| st == country) {
                 continue;
             }
             out.push(RelationMention {
