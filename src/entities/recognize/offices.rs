@@ -130,7 +130,7 @@ impl EntityLayer {
             .filter(|&m| !out.offices.iter().any(|o| o.person == m && o.sentence == s));
         let person = apposition
             .or(persian_order)
-            .or_else(|| self.person_after(doc, out, names, lang, s, after_complement))
+            .or_else(|| self.person_after(doc, out, names, lang, s, after_complement, of_mention.is_some()))
             // an office joined by "و" starts the next member of a list: "… خالد بن سلمان، وقائد الجيش
             // الباكستاني …" is not Khalid's office
             // (and in Arabic "his counterpart" is never the one named right before it: "عراقجي نظيره التركي";
@@ -330,7 +330,8 @@ impl EntityLayer {
         self.kind_of(out, m) == EntityType::Person
     }
 
-    pub(super) fn person_after(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, from: usize) -> Option<usize> {
+    /// The person an office introduces after it (`stated`: the office named its state).
+    pub(super) fn person_after(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, from: usize, stated: bool) -> Option<usize> {
         let end = doc.sentences[s].tokens.end;
         let mut j = from;
         // titles, "former" and punctuation between office and name: "، الكولونيل إلتشين غولييف",
@@ -353,6 +354,15 @@ impl EntityLayer {
             let long_rank = self.roles.find(lang, &doc.tokens, j..(j + 4).min(end)).into_iter().next().filter(|r| r.tokens.start == j && r.tokens.len() > 1 && r.office == OfficeKind::Stated && r.role != "Counterpart");
             if let Some(rank) = rank.or(long_rank) {
                 j = rank.tokens.end;
+                continue;
+            }
+            // …or, in Arabic, a second office of the same person, stated with no state of its own: "ولي العهد
+            // السعودي رئيس مجلس الوزراء الأمير محمد بن سلمان" (not "… الإيراني رئيس الوزراء العراقي …")
+            let second_office = (lang == Lang::Ar && stated).then(|| self.roles.find(lang, &doc.tokens, j..(j + 6).min(end)).into_iter().next()).flatten().filter(|r| {
+                r.tokens.start == j && r.tokens.len() > 1 && r.office == OfficeKind::Office && r.role != "Counterpart" && Self::mention_at(out, r.tokens.end).is_none_or(|m| self.is_person(out, m))
+            });
+            if let Some(office) = second_office {
+                j = office.tokens.end;
                 continue;
             }
             if !skip {
