@@ -246,8 +246,8 @@ fn match_rest(lang: Lang, tokens: &[Token], mut j: usize, end: usize, keys: &[St
     let mut stripped = false;
     let mut adjectival = false;
     for (n, key) in keys.iter().enumerate() {
-        // a hyphen may also stand apart: "جيه إف - 17"
-        while j < end && tokens[j].kind == TokenKind::Punct && (matches!(tokens[j].key.as_str(), "-" | "." | "‐" | "–") && tokens[j].glued || matches!(tokens[j].key.as_str(), "-" | "‐" | "–")) {
+        // a hyphen may also stand apart: "جيه إف - 17"; so may a slash: "إف/إيه-18", "F/A-18"
+        while j < end && tokens[j].kind == TokenKind::Punct && (matches!(tokens[j].key.as_str(), "-" | "." | "‐" | "–") && tokens[j].glued || matches!(tokens[j].key.as_str(), "-" | "‐" | "–" | "/")) {
             j += 1;
         }
         if j >= end {

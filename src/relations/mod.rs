@@ -57,11 +57,12 @@ pub struct RelationLayer {
     /// Time phrases and the heads of asides the matcher reads past.
     pub time: PhraseList,
     pub asides: PhraseList,
-    /// Inside lists of weapon systems: joiners ("as well as"), counts ("14 units of") and words of home
-    /// make after a maker ("India's home-grown Akash").
+    /// Inside lists of weapon systems: joiners ("as well as"), counts ("14 units of"), words of home
+    /// make after a maker ("India's home-grown Akash") and of type after a class noun ("مقاتلتين من طراز …").
     pub weapon_joiners: PhraseList,
     pub weapon_counts: PhraseList,
     pub weapon_home: PhraseList,
+    pub weapon_type: PhraseList,
     /// Words that open a participle clause of the sentence's subject (Arabic "متهما").
     pub participles: PhraseList,
 }
@@ -76,6 +77,7 @@ impl RelationLayer {
             weapon_joiners: PhraseList::load_kind(&data_dir.join("lexicon"), "weapon-lists.tsv", Some("joiner"), problems)?,
             weapon_counts: PhraseList::load_kind(&data_dir.join("lexicon"), "weapon-lists.tsv", Some("count"), problems)?,
             weapon_home: PhraseList::load_kind(&data_dir.join("lexicon"), "weapon-lists.tsv", Some("home"), problems)?,
+            weapon_type: PhraseList::load_kind(&data_dir.join("lexicon"), "weapon-lists.tsv", Some("type"), problems)?,
             participles: PhraseList::load(&data_dir.join("lexicon"), "participles.tsv", problems)?,
         })
     }

@@ -588,7 +588,12 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
             k = after_phrase(ctx, &ctx.relations.weapon_home, k);
         }
         if (k > from || counted_and) && makers {
+            let noun = k;
             k = after_weapon_noun(ctx, k);
+            // (and its type after it: "إضافة إلى مقاتلتين من طراز «إف/إيه-18»")
+            if k > noun {
+                k = after_phrase(ctx, &ctx.relations.weapon_type, k);
+            }
             // (Arabic and Persian put the maker's adjective after the class noun: "و پهپادهای ایرانی «مهاجر-۶»")
             if ctx.lang != Lang::En && k + 1 < ctx.items.len() && is_nationality(ctx, k) {
                 k += 1;
