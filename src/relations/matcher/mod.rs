@@ -490,9 +490,11 @@ fn item_after(ctx: &Ctx, k: usize, phrase_end: impl Fn(usize, usize) -> Option<u
 
 /// Whether item `k` is only a state's adjective ("French").
 fn is_nationality(ctx: &Ctx, k: usize) -> bool {
-    // (or an English possessive: "…, India's home-grown Akash system and …")
+    // (or an English possessive of a state or maker: "…, India's home-grown Akash system and …", "along with
+    // Nurol Makina's Ejder Yalçın")
     let possessive = ctx.lang == Lang::En && is_possessive(ctx, k);
-    matches!(&ctx.items[k].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| (ctx.entities.mentions[m].form == Form::Adjective || possessive) && ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind == EntityType::Country))
+    let maker = |kind: EntityType| kind == EntityType::Country || possessive && kind == EntityType::Organization;
+    matches!(&ctx.items[k].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| (ctx.entities.mentions[m].form == Form::Adjective || possessive) && maker(ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind)))
 }
 
 /// A slot takes a whole list of entities or nothing: "Aliyev, Hasanov and Guliyev" is never split
@@ -534,7 +536,8 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
     // mentions), except in a rule that binds the maker ("American Javelin and [French] Mistral" are not
     // both American, nor "جنگنده‌های آمریکایی «اف-۱۶» و تانک‌های «آبرامز»" surely both)
     let weapons = slot.types == [EntityType::WeaponSystem];
-    let makers = weapons && !rule.elements.iter().any(|e| matches!(e, Element::Slot(s) if s.form == FormFilter::Adjective));
+    // (a rule binds the maker where it makes something of an adjective: "the Uzbek army fields …" binds a user)
+    let makers = weapons && !(rule.relation == Relation::Manufactures && rule.elements.iter().any(|e| matches!(e, Element::Slot(s) if s.form == FormFilter::Adjective)));
     loop {
         // joiners: ",", "و", "and" (at least one), then the next member
         let mut from = end;
