@@ -147,18 +147,14 @@ impl NameIndex {
                     // continues it: "President Hassan Sheikh" + "Hassan Sheikh Mohamud" is one mention (but
                     // "AH-64 Apache" + "Apache attack helicopters" leaves the cue words alone)
                     let name_word = |t: &Token| !t.key.is_ascii() || text[t.start..].chars().next().is_some_and(char::is_uppercase);
-                    let longer = (m.tokens.start + 1..m.tokens.end)
-                        .filter_map(|j| self.best_at(text, lang, tokens, j, range.end))
-                        .filter(|n| n.entity == m.entity && n.tokens.end > m.tokens.end && tokens[m.tokens.end..n.tokens.end].iter().all(name_word))
-                        .map(|n| n.tokens.end)
-                        .max();
+                    let inner: Vec<NameMatch> = (m.tokens.start + 1..m.tokens.end).filter_map(|j| self.best_at(text, lang, tokens, j, range.end)).filter(|n| n.tokens.end > m.tokens.end).collect();
+                    // …and a longer name of another thing that starts inside this one wins over it: in "منظومة
+                    // إتش كيو-9 بي" the system's noun opened the shorter "منظومة إتش كيو-9"
+                    let longer = inner.iter().filter(|n| n.entity == m.entity && tokens[m.tokens.end..n.tokens.end].iter().all(name_word)).map(|n| n.tokens.end).max();
                     if let Some(end) = longer {
                         m.tokens.end = end;
                     }
-                    // …and a longer name of another thing that starts inside this one wins over it: in "منظومة
-                    // إتش كيو-9 بي" the system's noun opened the shorter "منظومة إتش كيو-9"
-                    let overlapping = (m.tokens.start + 1..m.tokens.end).find_map(|j| self.best_at(text, lang, tokens, j, range.end).filter(|n| n.entity != m.entity && n.tokens.end > m.tokens.end));
-                    if let Some(n) = overlapping {
+                    if let Some(n) = inner.iter().find(|n| n.entity != m.entity && n.tokens.end > m.tokens.end) {
                         i = n.tokens.start;
                         continue;
                     }
