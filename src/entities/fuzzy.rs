@@ -33,6 +33,10 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Whether two skeletons name the same thing: at most two edits, and at most a quarter of the length.
 pub fn close(a: &str, b: &str) -> bool {
+    // (more than two letters apart in length is more than two edits)
+    if a.chars().count().abs_diff(b.chars().count()) > 2 {
+        return false;
+    }
     // a name that only adds letters at its end is another name ("Bayraktaroğlu" is not "Bayraktar")
     let extended = a != b && (a.starts_with(b) || b.starts_with(a));
     let d = edit_distance(a, b);
@@ -74,8 +78,7 @@ impl NameSkeleton {
         // (a short surname must match exactly: "Fahmi" is not "Vahidi", "Shanawi" not "Shabana", though one
         // edit apart)
         let near = |a: &str, b: &str| edit_distance(a, b) <= a.chars().count().min(b.chars().count()) / 4;
-        let surnames = near(&self.last, &other.last) || near(&self.last_two, &other.last) || near(&self.last, &other.last_two);
-        close(&self.whole, &other.whole) && surnames
+        close(&self.whole, &other.whole) && (near(&self.last, &other.last) || near(&self.last_two, &other.last) || near(&self.last, &other.last_two))
     }
 }
 
