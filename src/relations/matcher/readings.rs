@@ -347,12 +347,15 @@ const RELATIVE_OPENERS: &[(Lang, &[&str])] = &[
 pub(super) fn with_relative_subject(lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
     let opener_at = |i: usize| RELATIVE_OPENERS.iter().filter(|(l, _)| *l == lang).find(|(_, o)| o.iter().enumerate().all(|(k, w)| word_at(items, i + k) == Some(*w))).map(|(_, o)| o.len());
     let comma = |i: usize| word_at(items, i).is_some_and(is_comma);
-    // (the comma's place: the opener itself in Persian, which needs none)
-    let set_off = |i: usize| if lang == Lang::Fa { entity_at(items, i - 1) && opener_at(i).is_some() } else { comma(i) && entity_at(items, i - 1) && opener_at(i + 1).is_some() };
+    // (the comma's place: the opener itself in Persian, which needs none, and may follow the object marker:
+    // "مصر تاکنون ایران را، که از حوثی‌ها حمایت می‌کند، …")
+    let persian_name = |i: usize| (1..=3).filter(|&d| d <= i).map(|d| i - d).find(|&n| entity_at(items, n) && (n + 1..i).all(|j| matches!(word_at(items, j), Some("را") | Some(",") | Some("،"))));
+    let set_off = |i: usize| if lang == Lang::Fa { opener_at(i).is_some() && persian_name(i).is_some() } else { comma(i) && entity_at(items, i - 1) && opener_at(i + 1).is_some() };
     let at = (1..items.len()).find(|&i| set_off(i))?;
     let len = if lang == Lang::Fa { opener_at(at)? - 1 } else { opener_at(at + 1)? };
+    let name = if lang == Lang::Fa { persian_name(at)? } else { at - 1 };
     // the names before it, with the rest of their list ("Pakistan and Turkey")
-    let mut subject = at - 1;
+    let mut subject = name;
     while subject >= 2 && matches!(word_at(items, subject - 1), Some(",") | Some("and") | Some("و") | Some("،")) && entity_at(items, subject - 2) {
         subject -= 2;
     }
@@ -368,7 +371,7 @@ pub(super) fn with_relative_subject(lang: Lang, items: &[Item]) -> Option<Vec<It
         return None;
     }
     let end = (start..items.len()).find(|&j| comma(j)).unwrap_or(items.len());
-    Some(items[subject..at].iter().chain(&items[start..end]).cloned().collect())
+    Some(items[subject..=name].iter().chain(&items[start..end]).cloned().collect())
 }
 
 /// Words in -ing that open no participle clause of the subject's ("according to", "including").
