@@ -463,6 +463,17 @@ fn is_compound_head(ctx: &Ctx, i: usize) -> bool {
     punct(i + 1, "-") || punct(i + 1, ".") && punct(i + 2, "-")
 }
 
+/// An Arabic body noun with the list's "و" glued to it, before the name it belongs to: "السعودية وبحرية
+/// جيش التحرير الصيني" lists the Chinese navy.
+fn joined_body(ctx: &Ctx, k: usize) -> bool {
+    ctx.lang == Lang::Ar
+        && word_at(&ctx.items, k).and_then(|w| w.strip_prefix('و')).is_some_and(|rest| JOINED_BODIES.contains(&rest))
+        && matches!(ctx.items.get(k + 1).map(|it| &it.kind), Some(ItemKind::Entity { .. }))
+}
+
+/// Arabic nouns of a state's body (folded, without the article): "بحرية", "قوات", "جيش".
+const JOINED_BODIES: &[&str] = &["بحريه", "قوات", "جيش", "وزاره", "حكومه", "رياسه", "اجهزه", "سلاح"];
+
 fn is_joiner(item: &Item) -> bool {
     matches!(&item.kind, ItemKind::Word { key, .. } if LIST_JOINERS.contains(&key.as_str()))
 }
@@ -549,7 +560,7 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
             from = after_weapon_noun(ctx, from);
         }
         let mut k = from;
-        while k < ctx.items.len() && is_joiner(&ctx.items[k]) {
+        while k < ctx.items.len() && (is_joiner(&ctx.items[k]) || joined_body(ctx, k)) {
             k += 1;
         }
         // systems are also listed "as well as", "به همراه", and counted: "14 Su-57s and 14 Su-34s"
