@@ -67,6 +67,8 @@ pub struct BackReference {
     pub target: Target,
     /// The gazetteer id the phrase means where nothing in the text decides.
     pub default: Option<String>,
+    /// Arabic proclitic letters on its first word ("ل" of "للمملكة").
+    pub proclitic: String,
 }
 
 impl CorefLexicon {
@@ -126,7 +128,8 @@ impl CorefLexicon {
             match hit {
                 Some(p) => {
                     let tokens = p.pronoun.map_or(i..i + p.keys.len(), |k| i + k..i + k + 1);
-                    out.push(BackReference { tokens, count: p.count, people: p.people, target: p.target, default: p.default.clone() });
+                    let proclitic = if p.pronoun.is_none() { variants.iter().find(|v| v.key == p.keys[0]).map(|v| v.proclitic.clone()).unwrap_or_default() } else { String::new() };
+                    out.push(BackReference { tokens, count: p.count, people: p.people, target: p.target, default: p.default.clone(), proclitic });
                     i += p.keys.len();
                 }
                 None => i += 1,

@@ -119,7 +119,7 @@ impl EntityLayer {
                         _ => self.main_kingdom(out, r.tokens.start),
                     };
                     if let Some(state) = state {
-                        added.push(self.mention(doc, state, r.tokens.clone(), Form::Coreference, s, false));
+                        added.push(Mention { proclitic: r.proclitic.clone(), ..self.mention(doc, state, r.tokens.clone(), Form::Coreference, s, false) });
                     }
                     continue;
                 }
@@ -185,7 +185,7 @@ impl EntityLayer {
                 };
                 if countries.len() == r.count {
                     for c in countries {
-                        added.push(self.mention(doc, c, r.tokens.clone(), Form::Coreference, s, false));
+                        added.push(Mention { proclitic: r.proclitic.clone(), ..self.mention(doc, c, r.tokens.clone(), Form::Coreference, s, false) });
                     }
                 }
             }
