@@ -57,6 +57,9 @@ impl EntityLayer {
         // holds each surname once, under the number of its owner list
         let mut index = NameIndex::default();
         let mut owner_lists: Vec<Vec<usize>> = Vec::new();
+        // (in a fixed order: on a tie the index keeps the first name it was given, and runs must agree)
+        let mut surnames: Vec<((Lang, String), Vec<usize>)> = surnames.into_iter().collect();
+        surnames.sort_by(|a, b| a.0.cmp(&b.0));
         for ((lang, surname), owners) in surnames {
             let mut names = HashMap::new();
             names.insert(lang, vec![surname]);
