@@ -70,7 +70,7 @@ pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer:
 
 /// Arabic verbs of meeting (folded, after their "و"/"ف"): with no other party named, the one after them is
 /// whom the previous sentence's actor met.
-const MEETING_VERBS: &[&str] = &["التقي", "استقبل", "اجتمع", "قابل", "التقت", "استقبلت", "اجتمعت", "قابلت"];
+const MEETING_VERBS: &[&str] = &["التقي", "استقبل", "اجتمع", "قابل", "التقت", "استقبلت", "اجتمعت", "قابلت", "يلتقي", "تلتقي", "يستقبل", "تستقبل", "يجتمع", "تجتمع", "يقابل", "تقابل", "سيلتقي", "ستلتقي", "سيستقبل", "ستستقبل"];
 
 /// Words that go on a list rather than open an aside ("Egypt, and Eritrea").
 const LIST_WORDS: &[&str] = &["and", "or", "the", "as", "both"];
@@ -195,8 +195,11 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
         Lang::Fa => Some(0).filter(|&i| entity_at(items, i))?,
     };
     let counterpart = |it: &Item| entities.mentions.iter().any(|m| m.tokens.start > it.tokens.start && m.tokens.start < it.tokens.end) && COUNTERPARTS.iter().any(|c| doc.tokens[it.tokens.start].key.ends_with(c));
+    // (an Arabic verb with "خلالها" after a comma is a clause about the event before it, whose subject is the
+    // sentence's: "وصل العباسي إلى الرياض في زيارة، بحث خلالها مع نظيره …")
+    let during = |i: usize| lang == Lang::Ar && i > 0 && word_at(items, i - 1).is_some_and(is_comma) && word_at(items, i + 1).is_some_and(|w| DURING_IT.contains(&w));
     let verb = |i: usize| match lang {
-        Lang::Ar => matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if key.chars().count() > 3 && key.strip_prefix('و').is_some_and(|rest| relations.rules.opens_rule(lang, rest))),
+        Lang::Ar => matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if key.chars().count() > 3 && key.strip_prefix('و').is_some_and(|rest| relations.rules.opens_rule(lang, rest)) || during(i) && relations.rules.opens_rule(lang, key)),
         Lang::En => i > 0 && word_at(items, i - 1) == Some("and") && matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if english_verb_form(key) && relations.rules.opens_rule(lang, key)),
         // (Persian puts the verb last: a clause after "و" that follows a verb — "… روابط نزدیکی دارد و …", not
         // "سیاست‌های آمریکا و حمایت از اسرائیل" — and does not open with a name of its own)
@@ -205,9 +208,10 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
     // (an Arabic verb's subject follows it; "والتقى نظيره …" has the counterpart as object)
     // (…nor does a meeting verb whose one party follows it: "وقد زار الشرع أنقرة والتقى الرئيس أردوغان")
     let meeting_verb = |i: usize| word_at(items, i).is_some_and(|w| MEETING_VERBS.contains(&w.chars().skip(1).collect::<String>().as_str()));
-    let lone_party = |i: usize| !(i + 2..items.len()).take_while(|&k| !word_at(items, k).is_some_and(is_comma)).any(|k| entity_at(items, k));
-    let no_subject_after = |i: usize| match items.get(i + 1) {
-        Some(it) if lang == Lang::Ar && matches!(it.kind, ItemKind::Entity { .. }) => counterpart(it) || meeting_verb(i) && lone_party(i),
+    let lone_party = |i: usize| !(i + 2 + usize::from(during(i))..items.len()).take_while(|&k| !word_at(items, k).is_some_and(is_comma)).any(|k| entity_at(items, k));
+    let meets = |i: usize| meeting_verb(i) || during(i) && word_at(items, i).is_some_and(|w| MEETING_VERBS.contains(&w));
+    let no_subject_after = |i: usize| match items.get(i + 1 + usize::from(during(i))) {
+        Some(it) if lang == Lang::Ar && matches!(it.kind, ItemKind::Entity { .. }) => counterpart(it) || meets(i) && lone_party(i),
         _ => true,
     };
     let clause = (subject + 2..items.len()).find(|&i| verb(i) && no_subject_after(i))?;
@@ -237,8 +241,13 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
             subject = reported;
         }
     }
-    Some(std::iter::once(items[subject].clone()).chain(items[clause..].iter().cloned()).collect())
+    // ("خلالها" itself is left out: "العباسي بحث مع نظيره …")
+    let rest = std::iter::once(&items[clause]).chain(&items[clause + 1 + usize::from(during(clause))..]);
+    Some(std::iter::once(items[subject].clone()).chain(rest.cloned()).collect())
 }
+
+/// "During it" (folded), after a verb that is about the visit or meeting named before.
+const DURING_IT: &[&str] = &["خلالها", "خلاله", "خلالهما"];
 
 /// Whether an English word has the form of a finite verb ("signed", "buys", "bought"), not of a noun that
 /// opens a rule ("and missile attacks on Abu Dhabi").
