@@ -46,6 +46,8 @@ pub struct EntityLayer {
     coref: CorefLexicon,
     translit: Transliterator,
     weapons: PhraseList,
+    /// Words of type between a weapon noun and its name ("من طراز", "از نوع").
+    weapon_type: PhraseList,
     companies: PhraseList,
     ruling_bodies: PhraseList,
 }
@@ -80,6 +82,7 @@ impl EntityLayer {
             coref: CorefLexicon::load(&lexicon, problems)?,
             translit: Transliterator::load(&lexicon.join("translit.tsv"), problems)?,
             weapons: PhraseList::load(&lexicon, "weapon-nouns.tsv", problems)?,
+            weapon_type: PhraseList::load_kind(&lexicon, "weapon-lists.tsv", Some("type"), problems)?,
             companies: PhraseList::load(&lexicon, "company-nouns.tsv", problems)?,
             ruling_bodies: PhraseList::load(&lexicon, "ruling-bodies.tsv", problems)?,
             gazetteer,

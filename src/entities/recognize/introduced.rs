@@ -124,7 +124,14 @@ impl EntityLayer {
                 let found = match (what, lang) {
                     (Introduced::Weapon, Lang::En) => self.capitalised_before(doc, out, sentence.tokens.start, noun.start).map(|r| (r, false)),
                     (Introduced::Company, Lang::En) => self.capitalised_after(doc, out, sentence.tokens.end, noun.end).map(|r| (r, false)),
-                    _ => self.name_after(doc, out, lang, sentence.tokens.end, noun.end),
+                    // (words of type may stand between: "طائرات مسيرة من طراز «سباي إكس»", "پهپادهای از نوع …")
+                    _ => {
+                        let start = match what {
+                            Introduced::Weapon => self.weapon_type.at(lang, tokens, noun.end, sentence.tokens.end).unwrap_or(noun.end),
+                            Introduced::Company => noun.end,
+                        };
+                        self.name_after(doc, out, lang, sentence.tokens.end, start)
+                    }
                 };
                 let Some((range, quoted)) = found else { continue };
                 let words: Vec<&Token> = tokens[range.clone()].iter().filter(|t| t.kind != TokenKind::Punct).collect();
