@@ -47,7 +47,7 @@ impl PhraseList {
     /// The end of the longest phrase that starts at `tokens[at]` and ends by `end`. A dot or hyphen glued
     /// to a word of the text is read past.
     pub fn at(&self, lang: Lang, tokens: &[Token], at: usize, end: usize) -> Option<usize> {
-        let phrases = self.phrases.get(&lang)?;
+        let phrases = self.phrases.get(&lang).filter(|_| at < end.min(tokens.len()))?;
         let fits = |key: &str, t: &Token| if key == NUMBER { t.kind == TokenKind::Number } else { key == t.key };
         let variants = prefix_variants(lang, &tokens[at].key);
         // (a number may carry a proclitic: "و14")

@@ -141,7 +141,9 @@ impl EntityLayer {
                 // the states (or people) it stands for: in the same sentence the nearest ones; else the
                 // most talked-about so far, the nearer on a tie ("the two countries" after a paragraph
                 // that named others in passing still means the article's pair)
-                let mut before: Vec<&Mention> = out.mentions.iter().filter(|m| !m.furniture && m.form != Form::Coreference && m.tokens.end <= r.tokens.start).collect();
+                // (a person's surname alone counts for "the latter": "استقبل الأمير … العماد هيكل، كما التقى الأخير …")
+                let surname = |m: &Mention| r.people && out.entity(&self.gazetteer, m.entity).kind == EntityType::Person;
+                let mut before: Vec<&Mention> = out.mentions.iter().filter(|m| !m.furniture && (m.form != Form::Coreference || surname(m)) && m.tokens.end <= r.tokens.start).collect();
                 before.sort_by_key(|m| m.tokens.start);
                 // (entity, mentions so far, last position, in this sentence)
                 let mut candidates: Vec<(usize, usize, usize, bool)> = Vec::new();
