@@ -86,6 +86,9 @@ const PARTICLE_REACH: usize = 2;
 /// …and how far when "any" stands between them.
 const POLARITY_REACH: usize = 5;
 const NEGATIVE_POLARITY: &[&str] = &["any", "اي", "ايه"];
+/// Words that make a negated predicate a limitation, which asserts it: "Israel is not Azerbaijan's only
+/// arms supplier", "ليست روسيا المورد الوحيد".
+const ONLY: &[&str] = &["only", "sole", "just", "merely", "الوحيد", "الوحيده", "فقط", "تنها"];
 /// How far before the cue "any" may open its phrase ("any [defence] agreement"; a cue that is no noun of
 /// that phrase, as in "did not meet any officials during his trip", is still read as negated).
 const POLARITY_PHRASE: usize = 2;
@@ -209,6 +212,7 @@ impl ModalityLexicon {
                     // agreement", "لم توقع أي اتفاقية دفاعية"; not "did not meet any officials during his trip")
                     let any = |from: usize| (from..cue.start).any(|p| NEGATIVE_POLARITY.contains(&tokens[p].key.as_str()) && cue.start - p <= POLARITY_PHRASE);
                     let applies = if c.verb { close_verb } else { match (particle, before) {
+                        (true, true) if tokens[end..cue.start].iter().any(|t| ONLY.contains(&t.key.as_str())) => false,
                         (true, true) => cue.start - end <= PARTICLE_REACH || cue.start - end <= POLARITY_REACH && any(end),
                         (true, false) => false,
                         (false, true) => true,
