@@ -13,7 +13,8 @@ const AR_PROCLITICS: &[&str] = &[
     "وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "وك", "ول", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك", "ال",
 ];
 /// Persian suffixes that follow a name (plural, ezafe/adjective, possessive), longest first.
-const FA_SUFFIXES: &[&str] = &["هايي", "هاي", "ها", "يي", "اي", "ي", "اش", "شان"];
+/// "ساخت" makes a maker's adjective of a state's name ("ترکیه‌ساخت", Turkish-made).
+const FA_SUFFIXES: &[&str] = &["هايي", "هاي", "ها", "يي", "اي", "ي", "اش", "شان", "ساخت"];
 /// Arabic suffixes a name takes (pronoun enclitics on nouns are rare on names; the nisba endings are
 /// generated from adjectives instead).
 const AR_SUFFIXES: &[&str] = &["ها", "هم"];
@@ -86,7 +87,7 @@ pub fn suffix_variants(lang: Lang, key: &str) -> Vec<Variant> {
     let suffixes = if lang == Lang::Fa { FA_SUFFIXES } else { AR_SUFFIXES };
     for s in suffixes {
         if let Some(rest) = key.strip_suffix(s).filter(|r| r.chars().count() >= 3) {
-            out.push(variant(rest, true, matches!(*s, "ي" | "اي" | "يي")));
+            out.push(variant(rest, true, matches!(*s, "ي" | "اي" | "يي" | "ساخت")));
         }
     }
     dedup(out)
@@ -141,6 +142,9 @@ mod tests {
         let v = suffix_variants(Lang::Fa, &fold("آذربایجانی‌ها"));
         assert!(v.iter().any(|x| x.key == fold("آذربایجانی")), "{v:?}");
         let v = suffix_variants(Lang::Fa, &fold("ترکیه‌ای"));
+        assert!(v.iter().any(|x| x.key == fold("ترکیه") && x.adjectival), "{v:?}");
+        // "ترکیه‌ساخت" (Turkish-made) is the maker's adjective
+        let v = suffix_variants(Lang::Fa, &fold("ترکیه‌ساخت"));
         assert!(v.iter().any(|x| x.key == fold("ترکیه") && x.adjectival), "{v:?}");
     }
 
