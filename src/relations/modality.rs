@@ -147,9 +147,11 @@ impl ModalityLexicon {
         self.boundaries.iter().any(|(l, b)| *l == lang && tokens.get(i..i + b.len()).is_some_and(|ts| ts.iter().zip(b).all(|(t, k)| t.key == *k)))
     }
 
-    /// The modality of a relation whose cue spans `cue` inside the clause `tokens[clause]`.
-    /// `negative_prefix` is set when the cue word itself carries a Persian negative prefix (ن, نمی).
-    pub fn detect(&self, lang: Lang, tokens: &[Token], clause: std::ops::Range<usize>, cue: std::ops::Range<usize>, negative_prefix: bool) -> Modality {
+    /// The modality of a relation whose cue spans `cue` inside the clause `tokens[clause]`, and whose rule
+    /// read further cues up to `cues_end` (a particle between them negates: "Israeli strikes did not
+    /// target …", where "strikes" is the cue). `negative_prefix` is set when the cue word itself carries a
+    /// Persian negative prefix (ن, نمی).
+    pub fn detect(&self, lang: Lang, tokens: &[Token], clause: std::ops::Range<usize>, cue: std::ops::Range<usize>, cues_end: usize, negative_prefix: bool) -> Modality {
         let mut best = if negative_prefix { Modality::Negated } else { Modality::Asserted };
         // only the cue's own clause counts: "؛" or ";" starts another statement
         let is_break = |i: usize| {
@@ -214,7 +216,7 @@ impl ModalityLexicon {
                     let applies = if c.verb { close_verb } else { match (particle, before) {
                         (true, true) if tokens[end..cue.start].iter().any(|t| ONLY.contains(&t.key.as_str())) => false,
                         (true, true) => cue.start - end <= PARTICLE_REACH || cue.start - end <= POLARITY_REACH && any(end),
-                        (true, false) => false,
+                        (true, false) => end < cues_end,
                         (false, true) => true,
                         (false, false) => c.modality != Modality::Negated || lang == Lang::Fa,
                     } };
@@ -250,7 +252,7 @@ mod tests {
     fn modality(lang: Lang, text: &str, cue_word: &str) -> Modality {
         let tokens = tokenize(text, 0);
         let cue = tokens.iter().position(|t| t.key == crate::text::normalize::fold(cue_word)).unwrap();
-        lexicon().detect(lang, &tokens, 0..tokens.len(), cue..cue + 1, false)
+        lexicon().detect(lang, &tokens, 0..tokens.len(), cue..cue + 1, cue + 1, false)
     }
 
     #[test]
@@ -277,9 +279,9 @@ mod tests {
         l.boundaries.push((Lang::En, vec!["citing".into()]));
         let tokens = tokenize("Israel did not sell arms to Kyiv, citing military cooperation with Russia", 0);
         let cue = tokens.iter().position(|t| t.key == "cooperation").unwrap();
-        assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), cue..cue + 1, false), Modality::Asserted);
+        assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), cue..cue + 1, cue + 1, false), Modality::Asserted);
         let sell = tokens.iter().position(|t| t.key == "sell").unwrap();
-        assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), sell..sell + 1, false), Modality::Negated);
+        assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), sell..sell + 1, sell + 1, false), Modality::Negated);
     }
 
     #[test]
@@ -288,10 +290,10 @@ mod tests {
         l.add("in talks to", Modality::Considered);
         let tokens = tokenize("Kazakhstan was not in talks to buy the Akinci", 0);
         let buy = tokens.iter().position(|t| t.key == "buy").unwrap();
-        assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), buy..buy + 1, false), Modality::Negated);
+        assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), buy..buy + 1, buy + 1, false), Modality::Negated);
         let tokens = tokenize("Kazakhstan is in talks to buy the Akinci", 0);
         let buy = tokens.iter().position(|t| t.key == "buy").unwrap();
-        assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), buy..buy + 1, false), Modality::Considered);
+        assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), buy..buy + 1, buy + 1, false), Modality::Considered);
     }
 
     #[test]

@@ -684,7 +684,8 @@ fn emit(ctx: &Ctx, relations: &RelationLayer, rule: &Rule, s: usize, b: Bindings
     let Some(cue) = b.cue.clone() else { return };
     let doc = ctx.doc;
     let sentence = doc.sentences[s].tokens.clone();
-    let stated = if rule.attribute { Modality::Asserted } else { relations.modality.detect(ctx.lang, &doc.tokens, sentence, cue.clone(), b.negative_prefix) };
+    let cues_end = b.after_cue.and_then(|i| ctx.items.get(i.checked_sub(1)?)).map_or(cue.end, |it| it.tokens.end.max(cue.end));
+    let stated = if rule.attribute { Modality::Asserted } else { relations.modality.detect(ctx.lang, &doc.tokens, sentence, cue.clone(), cues_end, b.negative_prefix) };
     // a phrasing that implies a modality ("considered buying") holds unless the clause says more
     let modality = rule.modality.map_or(stated, |m| m.max(stated));
     let cue_span = TextSpan { start: doc.tokens[cue.start].start, end: doc.tokens[cue.end - 1].end };
