@@ -119,6 +119,9 @@ pub enum FormFilter {
     Name,
     /// A list one of whose people is introduced as the other's counterpart ("X ونظيره Y").
     Counterpart,
+    /// The last member of a list alone, which an Arabic participle after it agrees with: "بين المغرب وجبهة
+    /// البوليساريو المدعومة من الجزائر" (only the Polisario is backed).
+    Last,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -324,7 +327,8 @@ fn parse_types(spec: &str) -> Result<(Vec<EntityType>, bool, FormFilter), String
         Some((t, "adj")) => (t, FormFilter::Adjective),
         Some((t, "name")) => (t, FormFilter::Name),
         Some((t, "counterpart")) => (t, FormFilter::Counterpart),
-        Some((_, other)) => return Err(format!("unknown form filter `/{other}` (adj, name, counterpart)")),
+        Some((t, "last")) => (t, FormFilter::Last),
+        Some((_, other)) => return Err(format!("unknown form filter `/{other}` (adj, name, counterpart, last)")),
         None => (spec, FormFilter::Any),
     };
     let mut out = Vec::new();
@@ -471,6 +475,15 @@ mod tests {
         let (rules, problems) = parse_ok("@buy = اشترت\nbuysWeaponsFrom: S:State @buy E:WeaponSystem من O:State\n");
         assert!(problems.is_empty(), "{problems:?}");
         assert!(matches!(&rules[0].elements[2], Element::Entity { types, optional: false, .. } if types == &[EntityType::WeaponSystem]));
+    }
+
+    #[test]
+    fn a_slot_may_take_the_last_member_of_a_list_alone() {
+        let (rules, problems) = parse_ok("@backed = المدعومة\nsupports: O:Organization/last @backed من S:State\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(matches!(&rules[0].elements[0], Element::Slot(s) if s.form == FormFilter::Last));
+        let (_, problems) = parse_ok("@backed = المدعومة\nsupports: O:Organization/first @backed من S:State\n");
+        assert_eq!(problems, ["ar.patterns:2: unknown form filter `/first` (adj, name, counterpart, last)"]);
     }
 
     #[test]

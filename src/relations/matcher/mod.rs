@@ -520,6 +520,9 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
     if first.is_empty() {
         return None;
     }
+    if slot.form == FormFilter::Last {
+        return Some((i + 1, first));
+    }
     // not from the middle of a list (commas alone make none: "اوکراین، بلاروس را …")
     let mut k = i;
     while k > 0 && is_joiner(&ctx.items[k - 1]) {
