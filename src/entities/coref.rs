@@ -22,8 +22,8 @@ struct Phrase {
     count: usize,
     people: bool,
     target: Target,
-    /// The one word of the phrase that refers (a pronoun: "used [them]"), or the whole phrase.
-    pronoun: Option<usize>,
+    /// The words of the phrase that refer (a pronoun: "used [them]", "[the two] are"), or the whole phrase.
+    pronoun: Option<std::ops::Range<usize>>,
     /// The gazetteer id "our country" means where no speaker is named (`default` column).
     default: Option<String>,
 }
@@ -94,13 +94,14 @@ impl CorefLexicon {
             };
             for form in row.list("forms") {
                 // "used [them]": only the bracketed pronoun refers, the verb stays a word the rules read
-                let pronoun = form.split_whitespace().position(|w| w.starts_with('['));
+                let words: Vec<&str> = form.split_whitespace().collect();
+                let pronoun = words.iter().position(|w| w.starts_with('[')).map(|s| s..s + 1 + words[s..].iter().position(|w| w.ends_with(']')).unwrap_or(words.len()));
                 if row.get("kind") == "weapon-pronoun" && pronoun.is_none() {
                     problems.push(row.problem(format!("`{form}`: a weapon-pronoun form brackets its pronoun")));
                     continue;
                 }
                 let keys = name_keys(&form.replace(['[', ']'], ""));
-                if pronoun.is_some_and(|p| p >= keys.len() || keys.len() != form.split_whitespace().count()) {
+                if pronoun.as_ref().is_some_and(|p| p.end > keys.len() || keys.len() != words.len()) {
                     problems.push(row.problem(format!("`{form}`: the bracketed pronoun must be one of its words")));
                     continue;
                 }
@@ -127,7 +128,7 @@ impl CorefLexicon {
             });
             match hit {
                 Some(p) => {
-                    let tokens = p.pronoun.map_or(i..i + p.keys.len(), |k| i + k..i + k + 1);
+                    let tokens = p.pronoun.as_ref().map_or(i..i + p.keys.len(), |k| i + k.start..i + k.end);
                     let proclitic = if p.pronoun.is_none() { variants.iter().find(|v| v.key == p.keys[0]).map(|v| v.proclitic.clone()).unwrap_or_default() } else { String::new() };
                     out.push(BackReference { tokens, count: p.count, people: p.people, target: p.target, default: p.default.clone(), proclitic });
                     i += p.keys.len();
