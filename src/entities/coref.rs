@@ -139,3 +139,35 @@ impl CorefLexicon {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::tokenize;
+
+    fn lexicon(rows: &str) -> (CorefLexicon, Vec<RowProblem>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("en")).unwrap();
+        std::fs::write(dir.path().join("en").join("coreference.tsv"), format!("kind\tforms\n{rows}")).unwrap();
+        let mut problems = Vec::new();
+        let lexicon = CorefLexicon::load(dir.path(), &mut problems).unwrap();
+        (lexicon, problems)
+    }
+
+    #[test]
+    fn bracketed_words_alone_refer() {
+        let (lexicon, problems) = lexicon("pair\t[the two] are|both countries\nweapon-pronoun\tused [them]\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        let tokens = tokenize("and the two are allies; Baku used them", 0);
+        let found = lexicon.find(Lang::En, &tokens, 0..tokens.len());
+        let spans: Vec<String> = found.iter().map(|r| tokens[r.tokens.clone()].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ")).collect();
+        assert_eq!(spans, ["the two", "them"]);
+        assert_eq!(found[0].count, 2);
+    }
+
+    #[test]
+    fn a_bracket_must_hold_words_of_the_form() {
+        let (_, problems) = lexicon("weapon-pronoun\tused them\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+}
