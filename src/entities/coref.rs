@@ -22,6 +22,8 @@ struct Phrase {
     count: usize,
     people: bool,
     target: Target,
+    /// The phrase names capitals ("the two capitals", "دو پایتخت"): only states named by their capital count.
+    capitals: bool,
     /// The words of the phrase that refer (a pronoun: "used [them]", "[the two] are"), or the whole phrase.
     pronoun: Option<std::ops::Range<usize>>,
     /// The gazetteer id "our country" means where no speaker is named (`default` column).
@@ -69,7 +71,13 @@ pub struct BackReference {
     pub default: Option<String>,
     /// Arabic proclitic letters on its first word ("ل" of "للمملكة").
     pub proclitic: String,
+    /// It names capitals: "Dar thanked Ankara and Baku … during Pakistan's conflict with India, when both capitals …"
+    /// means Ankara and Baku.
+    pub capitals: bool,
 }
+
+/// Words that make a back-reference name capitals (folded).
+const CAPITAL_WORDS: &[&str] = &["capitals", "العاصمتين", "العاصمتان", "العواصم", "پايتخت"];
 
 impl CorefLexicon {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<CorefLexicon, DataError> {
@@ -106,7 +114,8 @@ impl CorefLexicon {
                     continue;
                 }
                 let default = Some(row.get("default")).filter(|d| !d.is_empty()).map(str::to_string);
-                lexicon.phrases.push(Phrase { keys, count, people, target, pronoun, default });
+                let capitals = keys.iter().any(|k| CAPITAL_WORDS.contains(&k.as_str()));
+                lexicon.phrases.push(Phrase { keys, count, people, target, capitals, pronoun, default });
             }
         }
         lexicon.phrases.retain(|p| !p.keys.is_empty());
@@ -130,7 +139,7 @@ impl CorefLexicon {
                 Some(p) => {
                     let tokens = p.pronoun.as_ref().map_or(i..i + p.keys.len(), |k| i + k.start..i + k.end);
                     let proclitic = if p.pronoun.is_none() { variants.iter().find(|v| v.key == p.keys[0]).map(|v| v.proclitic.clone()).unwrap_or_default() } else { String::new() };
-                    out.push(BackReference { tokens, count: p.count, people: p.people, target: p.target, default: p.default.clone(), proclitic });
+                    out.push(BackReference { tokens, count: p.count, people: p.people, target: p.target, default: p.default.clone(), proclitic, capitals: p.capitals });
                     i += p.keys.len();
                 }
                 None => i += 1,

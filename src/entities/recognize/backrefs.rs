@@ -153,6 +153,7 @@ impl EntityLayer {
                     let country = match e.kind {
                         EntityType::Person if r.people => Some(m.entity),
                         _ if r.people => None,
+                        EntityType::Country if r.capitals => None,
                         EntityType::Country => Some(m.entity),
                         EntityType::City if r.count > 1 => e.stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id)),
                         _ => None,
