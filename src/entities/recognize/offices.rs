@@ -149,7 +149,11 @@ impl EntityLayer {
             Some(m) => (self.office_body(out, m, role), false),
             None => {
                 let holder = out.entity(&self.gazetteer, out.mentions[person].entity);
-                let known = role.org.as_deref().or(holder.country.as_deref()).and_then(|id| self.gazetteer.index_of(id));
+                // (a non-state body the holder's known office names is his, before his nationality: "the group's
+                // jailed founder, Abdullah Ocalan" is the PKK's, not Turkey's)
+                let body = holder.role.as_deref().and_then(|r| self.body_of_office(r));
+                let by_id = |id: Option<&str>| id.and_then(|id| self.gazetteer.index_of(id));
+                let known = by_id(role.org.as_deref()).or(body).or_else(|| by_id(holder.country.as_deref()));
                 match known {
                     Some(e) => (e, true),
                     None => return,
