@@ -128,14 +128,51 @@ impl EntityLayer {
                 }
                 // "الرئيسان أردوغان وعلييف", "the two leaders, Erdogan and Aliyev": the names follow
                 let mut next = r.tokens.end;
-                while next < sentence.tokens.end && doc.tokens[next].key == "," {
+                // (an adjective may stand between: "بين الحليفين الخليجيين، الرياض وأبوظبي")
+                let is_comma = |t: usize| matches!(doc.tokens.get(t).map(|t| t.key.as_str()), Some("," | "،"));
+                let adjective = Self::mention_at(out, next).is_none() && is_comma(next + 1);
+                if adjective {
                     next += 1;
                 }
-                let named_after = Self::mention_at(out, next).is_some_and(|m| {
-                    let kind = out.entity(&self.gazetteer, out.mentions[m].entity).kind;
-                    if r.people { kind == EntityType::Person } else { kind == EntityType::Country }
-                });
-                if named_after {
+                while next < sentence.tokens.end && is_comma(next) {
+                    next += 1;
+                }
+                // (a state may be named by its capital: "the two capitals, Riyadh and Abu Dhabi")
+                let named = |m: usize| {
+                    let e = out.entity(&self.gazetteer, out.mentions[m].entity);
+                    match e.kind {
+                        EntityType::Person if r.people => Some(out.mentions[m].entity),
+                        _ if r.people => None,
+                        EntityType::Country => Some(out.mentions[m].entity),
+                        EntityType::City => e.stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id)),
+                        _ => None,
+                    }
+                };
+                if let Some(first) = Self::mention_at(out, next).filter(|&m| named(m).is_some()) {
+                    // the names follow right after it and the rules read them; after an adjective or a comma
+                    // they are what it stands for: the list of names that follows, of the phrase's size
+                    if next > r.tokens.end {
+                        let mut listed = vec![first];
+                        let mut k = out.mentions[first].tokens.end;
+                        while listed.len() < r.count && k < sentence.tokens.end {
+                            while k < sentence.tokens.end && (is_comma(k) || matches!(doc.tokens[k].key.as_str(), "و" | "and")) {
+                                k += 1;
+                            }
+                            match Self::mention_at(out, k).filter(|&m| named(m).is_some()) {
+                                Some(m) => {
+                                    listed.push(m);
+                                    k = out.mentions[m].tokens.end;
+                                }
+                                None => break,
+                            }
+                        }
+                        if listed.len() == r.count {
+                            for m in listed {
+                                let entity = named(m).unwrap_or(out.mentions[m].entity);
+                                added.push(Mention { proclitic: r.proclitic.clone(), ..self.mention(doc, entity, r.tokens.clone(), Form::Coreference, s, false) });
+                            }
+                        }
+                    }
                     continue;
                 }
                 // the states (or people) it stands for: in the same sentence the nearest ones; else the
