@@ -135,7 +135,14 @@ impl EntityLayer {
             // الباكستاني …" is not Khalid's office
             // (and in Arabic "his counterpart" is never the one named right before it: "عراقجي نظيره التركي";
             // Persian names him there: "با «سرگئی لاوروف» همتای روس خود")
-            .or_else(|| (!role.proclitic.contains('و') && !(lang == Lang::Ar && role.role == "Counterpart")).then(|| self.person_before(doc, out, names, lang, s, office_start)).flatten());
+            .or_else(|| (!role.proclitic.contains('و') && !(lang == Lang::Ar && role.role == "Counterpart")).then(|| self.person_before(doc, out, names, lang, s, office_start)).flatten())
+            // (not someone the gazetteer knows as another state's: in "استقبل السلطان هيثم بن طارق الوزير البريطاني" the
+            // British minister is the sultan's guest)
+            .filter(|&p| {
+                let state = of_mention.map(|m| self.office_body(out, m, role)).filter(|&st| out.entity(&self.gazetteer, st).kind == EntityType::Country);
+                let known = out.entity(&self.gazetteer, out.mentions[p].entity).country.as_deref().and_then(|id| self.gazetteer.index_of(id));
+                !matches!((state, known), (Some(st), Some(k)) if st != k)
+            });
         let Some(person) = person else {
             self.refer_back(doc, out, s, role, of_mention);
             return;
