@@ -255,10 +255,14 @@ fn english_verb_form(key: &str) -> bool {
     key.ends_with("ed") || key.ends_with('s') && !key.ends_with("ss") && !key.ends_with("ics") || IRREGULAR_PAST.contains(&key)
 }
 
-/// Whether a Persian word (folded) has the form of a finite verb's last word: "دارد", "کرد", "شدند", "است".
+/// Whether a Persian word (folded) has the form of a finite verb's last word: "دارد", "کرد", "شدند", "است", or
+/// of a past participle that ends a clause before "و" ("… به حالت تعلیق درآورده و روابطش با مسکو …").
 fn persian_verb_form(key: &str) -> bool {
-    key.ends_with('د') || key.ends_with("ست") || key.ends_with("اند")
+    key.ends_with('د') || key.ends_with("ست") || key.ends_with("اند") || PARTICIPLE_ENDINGS.iter().any(|e| key.ends_with(e))
 }
+
+/// Past participles of the light verbs that end Persian compound verbs (folded).
+const PARTICIPLE_ENDINGS: &[&str] = &["كرده", "شده", "داده", "اورده", "گرفته", "داشته", "نموده", "گرديده", "رسانده"];
 
 /// English irregular past forms of verbs that rules open with.
 const IRREGULAR_PAST: &[&str] = &["bought", "sold", "met", "held", "sent", "took", "gave", "made", "built", "won", "led", "fought", "struck", "shot", "hit", "brought", "sought", "began", "kept", "paid", "spent", "undertook", "withdrew", "drew", "flew", "overtook", "threw", "broke", "stood"];
