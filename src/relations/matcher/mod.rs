@@ -639,7 +639,9 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
         let comma = ctx.items[from..joined].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
         let and = counted_and || ctx.items[from..joined].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != "," && key != "the"));
         // (after a member with an apposition the comma closes it: "Aliyev, Azerbaijan's president, and …")
-        let apposition = matches!(&ctx.items[end - 1].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.mentions[m].tokens.end < ctx.items[end - 1].tokens.end));
+        // (…or a name set off after its office: "his Azerbaijani counterpart, Jeyhun Bayramov, and Pakistan's …")
+        let set_off = |j: usize| ctx.items[j].tokens.clone().any(|t| ctx.doc.tokens[t].key == ",") || j == i && i > 0 && word_at(&ctx.items, i - 1) == Some(",");
+        let apposition = matches!(&ctx.items[end - 1].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.mentions[m].tokens.end < ctx.items[end - 1].tokens.end) || set_off(end - 1));
         if ctx.lang == Lang::En && comma && and && ends.len() < 2 && !apposition {
             break;
         }
