@@ -135,6 +135,9 @@ pub struct Slot {
     pub officials_as_state: bool,
     /// A city or region stands for its country: strikes on Erbil are a conflict with Iraq.
     pub places_as_state: bool,
+    /// An energy company stands for its state: "SOCAR began delivering LNG cargoes to Pakistan" is Pakistan's
+    /// import from Azerbaijan (the gold sets count a company's deliveries for its state, as its arms sales).
+    pub energy_companies_as_state: bool,
     /// A source (a news outlet, a research institute) may fill it: only the object of `accuses`,
     /// `arrests` and `supports` ("Iran accused BBC Persian of …", "the Kremlin-funded Sputnik"); elsewhere
     /// a source named in an aside ("X، به گزارش ایرنا، …", "according to SIPRI") is no party.
@@ -401,7 +404,7 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
                 types.sort();
             }
             let outlets = role == SlotRole::Object && matches!(relation, Relation::Accuses | Relation::Arrests | Relation::Supports);
-            Element::Slot(Slot { role, types, state, officials_as_state: state && !relation.is_personal(), places_as_state: state && relation == Relation::InConflictWith, outlets, form })
+            Element::Slot(Slot { role, types, state, officials_as_state: state && !relation.is_personal(), places_as_state: state && relation == Relation::InConflictWith, energy_companies_as_state: state && relation == Relation::ImportsEnergyFrom, outlets, form })
         } else {
             let optional = token.ends_with('?') && token.len() > 1;
             let word = token.trim_end_matches('?');

@@ -406,6 +406,8 @@ fn accepts(ctx: &Ctx, slot: &Slot, item: &Item) -> Vec<Bound> {
         // a place attacked is its country's ("Iranian missile strikes on Erbil": Iran and Iraq)
         let place = matches!(entity.kind, EntityType::City | EntityType::Region) && slot.places_as_state && !slot.types.contains(&entity.kind);
         let of_place = place.then(|| state_of(ctx, m).or_else(|| entity.country.as_deref().and_then(|id| gazetteer.index_of(id)))).flatten();
+        let energy_company = slot.energy_companies_as_state && entity.kind == EntityType::Organization && entity.role.as_deref().is_some_and(|r| r.contains("energy company") || r.contains("oil company") || r.contains("gas company"));
+        let of_place = of_place.or_else(|| energy_company.then(|| entity.country.as_deref().and_then(|id| gazetteer.index_of(id))).flatten());
         let resolved = match (acts_for_state.then(|| state_of(ctx, m)).flatten().or(of_place), slot.types.contains(&entity.kind)) {
             (Some(state), _) => Some(state),
             (None, true) => Some(mention.entity),
