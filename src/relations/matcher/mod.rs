@@ -518,6 +518,10 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
     if slot.role == SlotRole::Object && is_possessive(ctx, i) && matches!(&item.kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind == EntityType::Person)) {
         return None;
     }
+    // a place one leaves is not the one visited: "يتوجه عبد العاطي من أسمرة إلى جيبوتي", "flew from Ankara to Baku"
+    if rule.relation == Relation::Visits && slot.role == SlotRole::Object && i > 0 && matches!(word_at(&ctx.items, i - 1), Some("من" | "from")) {
+        return None;
+    }
     let first = accepts(ctx, slot, item);
     if first.is_empty() {
         return None;
@@ -579,7 +583,8 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
         // "with Egypt and with Jordan", "مع مصر ومع الأردن"
         // (after "و"/"and" only: "پس از جنگ با هند، با چین" is two phrases)
         // (Arabic "ثم" alone joins like "and then": "بزشكيان ثم خامنئي")
-        if k == from && ctx.lang == Lang::Ar && word_at(&ctx.items, k) == Some("ثم") {
+        // (also after a comma: "التقى لوكورنو رئيس الحكومة نواف سلام، ثم قائد الجيش العماد رودولف هيكل")
+        if ctx.lang == Lang::Ar && word_at(&ctx.items, k) == Some("ثم") && ctx.items[from..k].iter().all(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ",")) {
             k += 1;
         }
         if (from..k).any(|j| matches!(word_at(&ctx.items, j), Some("و" | "and" | "ثم"))) {

@@ -182,7 +182,7 @@ fn arabic_subject(items: &[Item]) -> Option<usize> {
     (0..items.len().min(6)).find(|&i| entity_at(items, i) && !(i > 0 && word_at(items, i - 1).is_some_and(|w| PREPOSITIONS.contains(&w))))
 }
 
-/// A clause joined by "و"/"and" whose verb opens a rule and is followed by no subject of its own, read
+/// A clause joined by "و"/"ف"/"and" whose verb opens a rule and is followed by no subject of its own, read
 /// with the sentence's subject: "وقعت تركيا اتفاقا مع قطر واشترت طائرات مسيرة من باكستان" is also read
 /// "تركيا واشترت طائرات مسيرة من باكستان", "Damascus would not allow … and thanked Amman for its support"
 /// "Damascus thanked Amman for its support". `None` for other sentences.
@@ -199,7 +199,7 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
     // sentence's: "وصل العباسي إلى الرياض في زيارة، بحث خلالها مع نظيره …")
     let during = |i: usize| lang == Lang::Ar && i > 0 && word_at(items, i - 1).is_some_and(is_comma) && word_at(items, i + 1).is_some_and(|w| DURING_IT.contains(&w));
     let verb = |i: usize| match lang {
-        Lang::Ar => matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if key.chars().count() > 3 && key.strip_prefix('و').is_some_and(|rest| relations.rules.opens_rule(lang, rest)) || during(i) && relations.rules.opens_rule(lang, key)),
+        Lang::Ar => matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if key.chars().count() > 3 && key.strip_prefix('و').or_else(|| key.strip_prefix('ف')).is_some_and(|rest| relations.rules.opens_rule(lang, rest)) || during(i) && relations.rules.opens_rule(lang, key)),
         Lang::En => i > 0 && word_at(items, i - 1) == Some("and") && matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if english_verb_form(key) && relations.rules.opens_rule(lang, key)),
         // (Persian puts the verb last: a clause after "و" that follows a verb — "… روابط نزدیکی دارد و …", not
         // "سیاست‌های آمریکا و حمایت از اسرائیل" — and does not open with a name of its own)
