@@ -399,8 +399,9 @@ pub(super) fn with_participle_subject(doc: &TextDoc, relations: &RelationLayer, 
         Lang::En => (
             // (after "the", or the comma a time phrase read past leaves: "In June, Bangladesh, Pakistan and
             // China held …, agreeing to cooperate")
-            (0..3).find(|&i| entity_at(items, i) && (0..i).all(|j| matches!(word_at(items, j), Some("the") | Some(","))))?,
-            Box::new(|i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if key.ends_with("ing") && key.len() > 5 && !NOT_PARTICIPLES.contains(&key.as_str()))),
+            (0..3).find(|&i| entity_at(items, i) && (0..i).all(|j| matches!(word_at(items, j), Some("the" | "," | "mr" | "ms" | "mrs" | "dr"))))?,
+            // ("meeting" is a noun, unless "with" follows: "…, meeting separately with Witkoff and Araghchi")
+            Box::new(|i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if key.ends_with("ing") && key.len() > 5 && (!NOT_PARTICIPLES.contains(&key.as_str()) || key == "meeting" && (i + 1..i + 3).any(|j| word_at(items, j) == Some("with"))))),
         ),
         Lang::Ar => (
             arabic_subject(items)?,
