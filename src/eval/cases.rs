@@ -4,7 +4,8 @@
 //!
 //! Format: TAB-separated with a header `lang	text	expect	note`. `expect` is a `|`-separated list
 //! of `Subject relation Object` (English labels), each prefixed with `!` when the text must NOT give
-//! it as an asserted triple (a direction trap, a negation). `text` may hold `\n` for a line break.
+//! it as an asserted triple (a direction trap, a negation), and with `~` when it is a derived row (a state-level
+//! meeting rolled up from people's: "~Iran meetsWith Oman"). `text` may hold `\n` for a line break.
 
 use std::path::Path;
 
@@ -21,6 +22,8 @@ pub struct Expectation {
     pub relation: Relation,
     pub object: String,
     pub present: bool,
+    /// A derived row ("~"), not a stated one.
+    pub derived: bool,
 }
 
 /// A case that did not hold.
@@ -36,12 +39,16 @@ pub fn parse_expectation(item: &str) -> Option<Expectation> {
         Some(rest) => (false, rest.trim()),
         None => (true, item.trim()),
     };
+    let (derived, item) = match item.strip_prefix('~') {
+        Some(rest) => (true, rest.trim()),
+        None => (false, item),
+    };
     let words: Vec<&str> = item.split_whitespace().collect();
     let at = words.iter().position(|w| Relation::parse(w).is_some())?;
     let relation = Relation::parse(words[at])?;
     let subject = words[..at].join(" ");
     let object = words[at + 1..].join(" ");
-    (!subject.is_empty() && !object.is_empty()).then_some(Expectation { subject, relation, object, present })
+    (!subject.is_empty() && !object.is_empty()).then_some(Expectation { subject, relation, object, present, derived })
 }
 
 fn same(a: &str, b: &str) -> bool {
@@ -68,10 +75,12 @@ pub fn run_file(k: &Knowledge, path: &Path) -> Result<(usize, Vec<Failure>), Dat
                 continue;
             }
         }
-        let rows: Vec<triples::TripleRow> = triples::rows(&extraction, false).into_iter().filter(|r| !r.derived).collect();
+        let all_rows = triples::rows(&extraction, false);
+        let rows: Vec<&triples::TripleRow> = all_rows.iter().filter(|r| !r.derived).collect();
         let found = |e: &Expectation| {
-            rows.iter().any(|r| {
-                r.predicate == e.relation.name()
+            all_rows.iter().any(|r| {
+                r.derived == e.derived
+                    && r.predicate == e.relation.name()
                     && ((same(&r.subject, &e.subject) && same(&r.object, &e.object))
                         || (e.relation.symmetric() && same(&r.subject, &e.object) && same(&r.object, &e.subject)))
             })
@@ -108,5 +117,10 @@ mod tests {
         let e = parse_expectation(" !Israel buysWeaponsFrom Azerbaijan").unwrap();
         assert!(!e.present);
         assert!(parse_expectation("Israel likes Azerbaijan").is_none());
+        // "~" asks for a derived row; "!~" says there is none
+        let e = parse_expectation("~Iran meetsWith Oman").unwrap();
+        assert!(e.present && e.derived && e.subject == "Iran");
+        let e = parse_expectation("!~Iran meetsWith Oman").unwrap();
+        assert!(!e.present && e.derived);
     }
 }

@@ -338,6 +338,12 @@ pub fn roll_ups(layer: &EntityLayer, entities: &DocEntities, mentions: &mut Vec<
         }
     }
     mentions.extend(out);
+    // a person meeting a state named as such ("met his Qatari counterpart" with no name, "Oman's foreign minister
+    // held talks with Rubio") is a meeting of their states, which the roll-up above keeps; the mixed pair itself is
+    // no relation the ontology has
+    let person = |e: usize| kind(e) == EntityType::Person;
+    let country = |e: usize| kind(e) == EntityType::Country;
+    mentions.retain(|m| !(m.relation == Relation::MeetsWith && !m.derived && (person(m.subject) && country(m.object) || country(m.subject) && person(m.object))));
 }
 
 fn rolled_up(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
