@@ -134,6 +134,11 @@ impl EntityLayer {
                     }
                 };
                 let Some((range, quoted)) = found else { continue };
+                // (a known system's block or version after its name is no system of its own: "F-16 Block 50 fighters")
+                let after_system = range.start > 0 && Self::mention_at(out, range.start - 1).is_some_and(|m| out.entity(&self.gazetteer, out.mentions[m].entity).kind == EntityType::WeaponSystem);
+                if what == Introduced::Weapon && after_system {
+                    continue;
+                }
                 let words: Vec<&Token> = tokens[range.clone()].iter().filter(|t| t.kind != TokenKind::Punct).collect();
                 // a name needs a word that is not common ("Military drones" is no system), unless quoted
                 let distinctive = |t: &&Token| t.kind == TokenKind::Number || !self.roles.is_common(lang, &t.key) || doc.text[t.start..t.end].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
