@@ -153,7 +153,10 @@ impl EntityLayer {
                 out.mentions.push(mention);
             }
         }
-        drop_unconfirmed_names(doc, &self.gazetteer, &mut out);
+        // (a weapon's name that is also a word counts before a weapon noun: "Patriot systems", "Javelin missiles")
+        let lang_at = |t: usize| doc.sentences.iter().position(|s| s.tokens.contains(&t)).map_or(Lang::En, &lang_of);
+        let weapon_noun_at = |t: usize| self.weapons.at(lang_at(t), &doc.tokens, t, doc.tokens.len()).is_some();
+        drop_unconfirmed_names(doc, &self.gazetteer, &mut out, &weapon_noun_at);
         self.homographs.resolve(doc, &self.gazetteer, &mut out, &lang_of);
         drop_foreign_abbreviations(doc, &mut out);
         nisba_names_as_adjectives(doc, &self.gazetteer, &mut out, &lang_of);
@@ -209,7 +212,7 @@ impl EntityLayer {
 /// A name that is also a common word ("مالي", financial) counts only where the document names its entity
 /// otherwise too: by another name, an adjective, or its capital ("باماكو"); or where quotes mark it as a
 /// name ("سامانه «حصار»").
-fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEntities) {
+fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEntities, weapon_noun_at: &dyn Fn(usize) -> bool) {
     let confirmed: Vec<usize> = out
         .mentions
         .iter()
@@ -238,7 +241,9 @@ fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEnt
     let listed = |m: &Mention| country(m) && states.iter().any(|o| next_to(m, o) || next_to(o, m));
     // …and no word that is a verb's noun before its light verb ("را ترک کرد", left)
     let as_verb = |m: &Mention| doc.tokens.get(m.tokens.end).is_some_and(|t| LIGHT_VERBS.contains(&t.key.as_str()));
-    out.mentions.retain(|m| !m.ambiguous || !as_verb(m) && (confirmed.contains(&m.entity) || quoted(m) || listed(m) || state_named(m.entity) && !as_day(m)));
+    let weapon = |m: &Mention| gazetteer.entities.get(m.entity).is_some_and(|e| e.kind == EntityType::WeaponSystem);
+    let with_weapon_noun = |m: &Mention| weapon(m) && weapon_noun_at(m.tokens.end);
+    out.mentions.retain(|m| !m.ambiguous || !as_verb(m) && (confirmed.contains(&m.entity) || quoted(m) || listed(m) || with_weapon_noun(m) || state_named(m.entity) && !as_day(m)));
 }
 
 /// Persian light verbs (folded) that make the word before them part of a compound verb ("ترک کرد", left).
