@@ -345,6 +345,15 @@ impl EntityLayer {
     pub(super) fn person_after(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, from: usize, stated: bool) -> Option<usize> {
         let end = doc.sentences[s].tokens.end;
         let mut j = from;
+        // an English portfolio of two fields goes on past the office's form: "Minister of Water | and
+        // Irrigation Raed Abu al-Saud", "Minister of Foreign Affairs | and Expatriates Ayman Safadi"
+        if lang == Lang::En && from >= 2 && doc.tokens[from.saturating_sub(3)..from].iter().any(|t| t.key == "of") && doc.tokens.get(j).is_some_and(|t| t.key == "and") {
+            let field = |i: usize| i < end && doc.tokens[i].is_word() && self.roles.is_common(lang, &doc.tokens[i].key) && doc.text[doc.tokens[i].start..].starts_with(char::is_uppercase);
+            let fields = (j + 1..(j + 3).min(end)).take_while(|&i| field(i)).count();
+            if fields > 0 && Self::mention_at(out, j + 1).is_none() {
+                j += 1 + fields;
+            }
+        }
         // titles, "former" and punctuation between office and name: "، الكولونيل إلتشين غولييف",
         // "وزير الدفاع الإسرائيلي السابق بيني غانتس", "«"
         loop {
@@ -425,7 +434,9 @@ impl EntityLayer {
         };
         let mut range = at..at;
         if forward {
-            let words = |r: &std::ops::Range<usize>| tokens[r.clone()].iter().filter(|t| t.is_word()).count();
+            // (a hyphenated word counts once, by its last part: "Ali Al-Salem Al-Sabah" has three words)
+            let hyphen_after = |i: usize| tokens.get(i + 1).is_some_and(|h| h.key == "-" && h.glued) && tokens.get(i + 2).is_some_and(|n| n.glued && n.is_word());
+            let words = |r: &std::ops::Range<usize>| r.clone().filter(|&i| tokens[i].is_word() && !hyphen_after(i)).count();
             while range.end < sentence.end && words(&range) < NAME_MAX_WORDS && Self::mention_at(out, range.end).is_none() {
                 // after two words of a name, a common word that is no given name (nor an Arabic family
                 // name with the article) starts the sentence's next part: "أسياس أفورقي | محادثات"
