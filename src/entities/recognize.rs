@@ -243,7 +243,9 @@ fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEnt
     let as_verb = |m: &Mention| doc.tokens.get(m.tokens.end).is_some_and(|t| LIGHT_VERBS.contains(&t.key.as_str()));
     let weapon = |m: &Mention| gazetteer.entities.get(m.entity).is_some_and(|e| e.kind == EntityType::WeaponSystem);
     let with_weapon_noun = |m: &Mention| weapon(m) && weapon_noun_at(m.tokens.end);
-    out.mentions.retain(|m| !m.ambiguous || !as_verb(m) && (confirmed.contains(&m.entity) || quoted(m) || listed(m) || with_weapon_noun(m) || state_named(m.entity) && !as_day(m)));
+    // (one mention before a weapon noun names the system for the whole document: "Patriot batteries … the Patriot")
+    let named_as_weapon: Vec<usize> = out.mentions.iter().filter(|m| m.ambiguous && with_weapon_noun(m)).map(|m| m.entity).collect();
+    out.mentions.retain(|m| !m.ambiguous || !as_verb(m) && (confirmed.contains(&m.entity) || named_as_weapon.contains(&m.entity) || quoted(m) || listed(m) || with_weapon_noun(m) || state_named(m.entity) && !as_day(m)));
 }
 
 /// Persian light verbs (folded) that make the word before them part of a compound verb ("ترک کرد", left).
