@@ -122,6 +122,9 @@ pub enum FormFilter {
     /// The last member of a list alone, which an Arabic participle after it agrees with: "بين المغرب وجبهة
     /// البوليساريو المدعومة من الجزائر" (only the Polisario is backed).
     Last,
+    /// A list of two or more: makers of one system named together are partners ("developed by the United
+    /// Kingdom, Italy and Japan"), one maker alone is not.
+    List,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -331,7 +334,8 @@ fn parse_types(spec: &str) -> Result<(Vec<EntityType>, bool, FormFilter), String
         Some((t, "name")) => (t, FormFilter::Name),
         Some((t, "counterpart")) => (t, FormFilter::Counterpart),
         Some((t, "last")) => (t, FormFilter::Last),
-        Some((_, other)) => return Err(format!("unknown form filter `/{other}` (adj, name, counterpart, last)")),
+        Some((t, "list")) => (t, FormFilter::List),
+        Some((_, other)) => return Err(format!("unknown form filter `/{other}` (adj, name, counterpart, last, list)")),
         None => (spec, FormFilter::Any),
     };
     let mut out = Vec::new();
@@ -486,7 +490,9 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert!(matches!(&rules[0].elements[0], Element::Slot(s) if s.form == FormFilter::Last));
         let (_, problems) = parse_ok("@backed = المدعومة\nsupports: O:Organization/first @backed من S:State\n");
-        assert_eq!(problems, ["ar.patterns:2: unknown form filter `/first` (adj, name, counterpart, last)"]);
+        assert_eq!(problems, ["ar.patterns:2: unknown form filter `/first` (adj, name, counterpart, last, list)"]);
+        let (rules, _) = parse_ok("@dev = developed\ncoDevelops: O:WeaponSystem @dev by S:State/list\n");
+        assert!(matches!(&rules[0].elements[3], Element::Slot(s) if s.form == FormFilter::List));
     }
 
     #[test]

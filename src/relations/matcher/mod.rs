@@ -287,7 +287,7 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 return;
             }
             if let Some((end, bound)) = match_slot(ctx, rule, slot, i) {
-                if slot.role == SlotRole::Pair && bound.len() < 2 {
+                if (slot.role == SlotRole::Pair || slot.form == FormFilter::List) && bound.len() < 2 {
                     return;
                 }
                 if slot.form == FormFilter::Counterpart && !(i..end).any(|j| has_counterpart(ctx, &ctx.items[j])) {
