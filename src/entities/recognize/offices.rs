@@ -479,6 +479,12 @@ impl EntityLayer {
             }
         } else {
             while range.start > sentence.start && range.len() < NAME_MAX_WORDS && is_name_word(&tokens[range.start - 1]) && Self::mention_at(out, range.start - 1).is_none() {
+                // a Persian name of three words (four are too many, below) goes back no further than a common
+                // word that is no given name: "میزبان | رودرا گوراو شرست، سفیر هند"
+                let key = &tokens[range.start - 1].key;
+                if lang == Lang::Fa && range.len() == NAME_MAX_WORDS - 1 && self.roles.is_common(lang, key) && !self.roles.is_given_name(lang, key) {
+                    break;
+                }
                 range.start -= 1;
             }
         }

@@ -501,6 +501,16 @@ fn item_after(ctx: &Ctx, k: usize, phrase_end: impl Fn(usize, usize) -> Option<u
     next.filter(|&n| quotes_only(n)).unwrap_or(k)
 }
 
+/// Whether item `k` is the preposition after an envoy's office ("سفیر هند در", "ambassador in").
+fn is_envoys_post(ctx: &Ctx, k: usize) -> bool {
+    let Some(("در" | "في" | "لدي" | "in" | "to")) = word_at(&ctx.items, k) else { return false };
+    let at = ctx.items[k].tokens.start;
+    ctx.entities.offices.iter().any(|o| {
+        let end = o.of_mention.map_or(o.tokens.end, |m| o.tokens.end.max(ctx.entities.mentions[m].tokens.end));
+        end == at && matches!(o.role.as_str(), "Ambassador" | "Envoy")
+    })
+}
+
 /// Whether item `k` is only a state's adjective ("French").
 fn is_nationality(ctx: &Ctx, k: usize) -> bool {
     // (or an English possessive of a state or maker: "…, India's home-grown Akash system and …", "along with
@@ -520,6 +530,10 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
     }
     // a place one leaves is not the one visited: "يتوجه عبد العاطي من أسمرة إلى جيبوتي", "flew from Ankara to Baku"
     if rule.relation == Relation::Visits && slot.role == SlotRole::Object && i > 0 && matches!(word_at(&ctx.items, i - 1), Some("من" | "from")) {
+        return None;
+    }
+    // …nor an envoy's post: "میزبان رودرا گوراو شرست، سفیر هند در تهران", "X, India's ambassador in Tehran"
+    if rule.relation == Relation::Visits && slot.role == SlotRole::Object && i > 0 && is_envoys_post(ctx, i - 1) {
         return None;
     }
     let first = accepts(ctx, slot, item);
