@@ -581,6 +581,10 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
         // (a noun with "و" glued to it opens the next member: "«سو-30» ومنظومات الدفاع الجوي «إس-400»")
         if weapons && !(ctx.lang != Lang::En && word_at(&ctx.items, from).is_some_and(|w| w.starts_with('و'))) {
             from = after_weapon_noun(ctx, from);
+            // (a known system may also carry a noun too vague to introduce one: "S-300 systems and T-90 tanks")
+            if ctx.lang == Lang::En && matches!(word_at(&ctx.items, from), Some("system" | "systems")) {
+                from += 1;
+            }
         }
         let mut k = from;
         while k < ctx.items.len() && (is_joiner(&ctx.items[k]) || joined_body(ctx, k)) {
@@ -645,7 +649,8 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
         // a list is of one kind: "پاشینیان، آذربایجان را …" is a person and then a state; and a
         // possessive after a comma starts a new phrase: "Israel and Turkey, Azerbaijan's close ally"
         // (but "Turkey and Azerbaijan's joint drills" is one list)
-        let only_commas = ctx.items[from..joined].iter().all(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
+        // (a "و" glued to a count or class noun is a joiner too: "«إس-300» و«بانتسير» ودبابات «تي-90»")
+        let only_commas = !counted_and && ctx.items[from..joined].iter().all(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
         if only_commas && is_possessive(ctx, k) {
             break;
         }
