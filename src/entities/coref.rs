@@ -44,6 +44,9 @@ pub enum Target {
     /// The weapon system named last, in this or the two sentences before: "the system", "هذه المنظومة",
     /// "این پهپادها".
     Weapon,
+    /// The armed group, party or movement named last, in this or the two sentences before: "الحزب", "the
+    /// group", "این گروه".
+    Group,
     /// The head of the delegation named last ("… وفد برئاسة خالد الفالح، واستقبل الشرع الوفد"): "الوفد",
     /// "the delegation".
     Delegation,
@@ -92,11 +95,12 @@ impl CorefLexicon {
                 "our-country" => (1, false, Target::Ours),
                 "weapon" | "weapon-pronoun" => (1, false, Target::Weapon),
                 "delegation" => (1, true, Target::Delegation),
+                "group" => (1, false, Target::Group),
                 "person" => (1, true, Target::Named),
                 "people-pair" => (2, true, Target::Named),
                 "people-triple" => (3, true, Target::Named),
                 other => {
-                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, our-country, kingdom, weapon, weapon-pronoun, delegation, person, people-pair, people-triple)")));
+                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, our-country, kingdom, weapon, weapon-pronoun, group, delegation, person, people-pair, people-triple)")));
                     continue;
                 }
             };

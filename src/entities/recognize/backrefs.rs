@@ -15,6 +15,9 @@ use crate::text::TextDoc;
 /// may stand.
 const RECENT_SENTENCES: usize = 2;
 
+/// The gazetteer roles of bodies that "the group", "الحزب", "این گروه" refer back to.
+const GROUP_ROLES: &[&str] = &["armed group", "political party", "political alliance"];
+
 /// Words that name a delegation's head after them: "برئاسة", "led by", "به ریاست".
 const LED_BY: &[&str] = &["برئاسة", "بقيادة", "يترأسه", "يرأسه", "يقوده", "led by", "headed by", "به ریاست", "به سرپرستی"];
 /// The most tokens (a title's) between "led by" and the head's name.
@@ -119,6 +122,7 @@ impl EntityLayer {
                         Target::Ours => self.speakers_state(out, s, r.tokens.start).or_else(|| r.default.as_deref().and_then(|id| self.gazetteer.index_of(id))),
                         Target::Weapon => self.last_weapon(doc, out, s, r.tokens.clone()),
                         Target::Delegation => self.delegation_head(doc, out, r.tokens.clone()),
+                        Target::Group => self.last_group(doc, out, s, r.tokens.clone()),
                         _ => self.main_kingdom(out, r.tokens.start),
                     };
                     if let Some(state) = state {
@@ -257,6 +261,19 @@ impl EntityLayer {
         let recent = before.iter().filter(|m| m.sentence + RECENT_SENTENCES >= s);
         let main = before.iter().max_by_key(|m| (count(m.entity), m.tokens.start));
         recent.chain(main).max_by_key(|m| (count(m.entity), m.tokens.start)).map(|m| m.entity)
+    }
+
+    /// The armed group, party or movement named last before `tokens`, in this or the two sentences before; none
+    /// where a name follows the phrase ("الحزب الديمقراطي الكردستاني", "the group Jaish al-Adl"), which
+    /// introduces it.
+    fn last_group(&self, doc: &TextDoc, out: &DocEntities, s: usize, tokens: std::ops::Range<usize>) -> Option<usize> {
+        let is_group = |e: usize| out.entity(&self.gazetteer, e).role.as_deref().is_some_and(|r| GROUP_ROLES.contains(&r));
+        let quote = |t: usize| doc.tokens.get(t).is_some_and(|t| t.kind == TokenKind::Punct && crate::text::normalize::is_quote(t.key.chars().next().unwrap_or(' ')));
+        if out.mentions.iter().any(|m| m.sentence == s && (m.tokens.start == tokens.end || m.tokens.start == tokens.end + 1 && quote(tokens.end))) {
+            return None;
+        }
+        let before = out.mentions.iter().filter(|m| m.tokens.end <= tokens.start && m.sentence + RECENT_SENTENCES >= s && !m.furniture && m.form != Form::Coreference);
+        before.filter(|m| is_group(m.entity)).max_by_key(|m| m.tokens.start).map(|m| m.entity)
     }
 
     /// The person named last as a delegation's head before `tokens` ("وفد … برئاسة وزير الاستثمار خالد
