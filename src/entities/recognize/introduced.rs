@@ -126,10 +126,18 @@ impl EntityLayer {
                     (Introduced::Company, Lang::En) => self.capitalised_after(doc, out, sentence.tokens.end, noun.end).map(|r| (r, false)),
                     // (words of type may stand between: "طائرات مسيرة من طراز «سباي إكس»", "پهپادهای از نوع …")
                     _ => {
-                        let start = match what {
+                        let mut start = match what {
                             Introduced::Weapon => self.weapon_type.at(lang, tokens, noun.end, sentence.tokens.end).unwrap_or(noun.end),
                             Introduced::Company => noun.end,
                         };
+                        // (so may the maker's adjective before a quoted name: "منظومة الليزر الصينية «الصياد الصامت»")
+                        if what == Introduced::Weapon {
+                            let adjective = Self::mention_at(out, start).filter(|&m| out.mentions[m].form == Form::Adjective && out.entity(&self.gazetteer, out.mentions[m].entity).kind == EntityType::Country);
+                            let quote_after = |m: usize| tokens.get(out.mentions[m].tokens.end).is_some_and(|t| t.kind == TokenKind::Punct && is_quote(t.key.chars().next().unwrap_or(' ')));
+                            if let Some(m) = adjective.filter(|&m| quote_after(m)) {
+                                start = out.mentions[m].tokens.end;
+                            }
+                        }
                         self.name_after(doc, out, lang, sentence.tokens.end, start)
                     }
                 };
