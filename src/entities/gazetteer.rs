@@ -72,14 +72,15 @@ impl Gazetteer {
                     role: text("role"),
                     since: text("since"),
                     until: text("until"),
-                    belligerents: row.list("belligerents").into_iter().map(String::from).collect(),
+                    // sides separated by "|", allies on one side joined by "+": "united-states+united-kingdom|iraq"
+                    belligerents: row.list("belligerents").into_iter().map(|side| side.split('+').map(|id| id.trim().to_string()).collect()).collect(),
                     discovered: false,
                 });
             }
         }
         // references to other entities must resolve
         for e in &gazetteer.entities {
-            let belligerents = e.belligerents.iter().map(|b| ("belligerents", Some(b)));
+            let belligerents = e.belligerents.iter().flatten().map(|b| ("belligerents", Some(b)));
             let links = [("country", e.country.as_ref()), ("stands_for", e.stands_for.as_ref()), ("maker", e.maker.as_ref()), ("variant_of", e.variant_of.as_ref())];
             for (col, value) in links.into_iter().chain(belligerents) {
                 if let Some(v) = value.filter(|v| !gazetteer.by_id.contains_key(*v)) {
@@ -179,5 +180,24 @@ mod tests {
         assert_eq!((block70.maker.as_deref(), block70.country.as_deref(), block70.variant_of.as_deref()), (Some("lockheed-martin"), Some("united-states"), Some("f-16")));
         let ozgur = g.get("f-16-ozgur").unwrap();
         assert_eq!((ozgur.maker.as_deref(), ozgur.country.as_deref()), (Some("tai"), Some("turkey")), "a variant's own maker stays");
+    }
+
+    #[test]
+    fn a_wars_sides_keep_allies_together() {
+        let dir = std::env::temp_dir().join(format!("khabar-gazetteer-wars-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let rows = "id\ttype\tlabel\tbelligerents\n\
+            united-states\tCountry\tUnited States\t\n\
+            united-kingdom\tCountry\tUnited Kingdom\t\n\
+            iraq\tCountry\tIraq\t\n\
+            iraq-war\tEvent\tIraq War\tunited-states+united-kingdom|iraq\n\
+            gulf-war\tEvent\tGulf War\tiraq|kuwiat\n";
+        std::fs::write(dir.join("rows.tsv"), rows).unwrap();
+        let mut problems = Vec::new();
+        let g = Gazetteer::load(&dir, &mut problems).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(g.get("iraq-war").unwrap().belligerents, [vec!["united-states", "united-kingdom"], vec!["iraq"]]);
+        assert_eq!(problems.len(), 1, "an unknown id on a side is reported: {problems:?}");
+        assert!(problems[0].message.contains("`kuwiat`"));
     }
 }

@@ -86,8 +86,9 @@ pub struct Entity {
     pub role: Option<String>,
     pub since: Option<String>,
     pub until: Option<String>,
-    /// For a war or armed clash (an Event): the ids of the states that fought it.
-    pub belligerents: Vec<String>,
+    /// For a war or armed clash (an Event): the sides that fought it, each the ids of its states (allies on one
+    /// side fought together, not each other).
+    pub belligerents: Vec<Vec<String>>,
     /// Found in the text (a person introduced by an office), not in the gazetteer.
     pub discovered: bool,
 }

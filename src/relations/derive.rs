@@ -102,29 +102,29 @@ pub fn named_wars(layer: &EntityLayer, entities: &DocEntities) -> Vec<RelationMe
     let mut out: Vec<RelationMention> = Vec::new();
     for m in entities.mentions.iter().filter(|m| !m.furniture) {
         let war = entities.entity(gazetteer, m.entity);
-        let states: Vec<usize> = war.belligerents.iter().filter_map(|id| gazetteer.index_of(id)).collect();
-        for (x, &a) in states.iter().enumerate() {
-            for &b in &states[x + 1..] {
-                if out.iter().any(|r| r.sentence == m.sentence && r.subject == a && r.object == b) {
-                    continue;
-                }
-                let span = TextSpan { start: m.start, end: m.end };
-                out.push(RelationMention {
-                    relation: Relation::InConflictWith,
-                    subject: a,
-                    object: b,
-                    sentence: m.sentence,
-                    subject_span: span,
-                    object_span: span,
-                    cue_span: span,
-                    rule: format!("named-war:{}", war.id),
-                    modality: Modality::Asserted,
-                    confidence: NAMED_WAR,
-                    derived: false,
-                    role: None,
-                    quantities: Vec::new(),
-                });
+        let sides: Vec<Vec<usize>> = war.belligerents.iter().map(|side| side.iter().filter_map(|id| gazetteer.index_of(id)).collect()).collect();
+        // (pairs across sides only: allies fought together)
+        let pairs = sides.iter().enumerate().flat_map(|(x, side)| sides[x + 1..].iter().flat_map(move |other| side.iter().flat_map(move |&a| other.iter().map(move |&b| (a, b)))));
+        for (a, b) in pairs {
+            if out.iter().any(|r| r.sentence == m.sentence && r.subject == a && r.object == b) {
+                continue;
             }
+            let span = TextSpan { start: m.start, end: m.end };
+            out.push(RelationMention {
+                relation: Relation::InConflictWith,
+                subject: a,
+                object: b,
+                sentence: m.sentence,
+                subject_span: span,
+                object_span: span,
+                cue_span: span,
+                rule: format!("named-war:{}", war.id),
+                modality: Modality::Asserted,
+                confidence: NAMED_WAR,
+                derived: false,
+                role: None,
+                quantities: Vec::new(),
+            });
         }
     }
     out

@@ -503,7 +503,7 @@ fn item_after(ctx: &Ctx, k: usize, phrase_end: impl Fn(usize, usize) -> Option<u
 
 /// Whether item `k` is the preposition after an envoy's office ("سفیر هند در", "ambassador in").
 fn is_envoys_post(ctx: &Ctx, k: usize) -> bool {
-    let Some(("در" | "في" | "لدي" | "in" | "to")) = word_at(&ctx.items, k) else { return false };
+    let Some("در" | "في" | "لدي" | "in" | "to") = word_at(&ctx.items, k) else { return false };
     let at = ctx.items[k].tokens.start;
     ctx.entities.offices.iter().any(|o| {
         let end = o.of_mention.map_or(o.tokens.end, |m| o.tokens.end.max(ctx.entities.mentions[m].tokens.end));
