@@ -62,6 +62,9 @@ const OFFICE_SLACK: usize = 8;
 
 const ENGLISH_POSSESSIVES: &[&str] = &["his", "her", "its", "their"];
 
+/// English honorifics before a name, as written ("MS" is no honorific).
+const ENGLISH_HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr"];
+
 /// English words before an office that modify it ("then-", "former", "acting").
 const ENGLISH_OFFICE_MODIFIERS: &[&str] = &["then", "former", "acting", "outgoing", "interim", "caretaker"];
 
@@ -183,8 +186,15 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
             let span = extended[m].clone().unwrap_or(mention.tokens.clone());
             let mut start = span.start;
             loop {
+                // (and so are honorifics: "Mr Witkoff and Mr Araghchi spoke face to face", "Dr. Larijani")
+                let honorific = |k: usize| lang == Lang::En && ENGLISH_HONORIFICS.contains(&&doc.text[doc.tokens[k].start..doc.tokens[k].end]);
+                let dot = start > tokens.start + 1 && doc.tokens[start - 1].key == "." && doc.tokens[start - 1].glued;
                 if let Some(s) = layer.title_before(lang, &doc.tokens, start, tokens.start).filter(|&s| free(s)) {
                     start = s;
+                } else if start > tokens.start && honorific(start - 1) {
+                    start -= 1;
+                } else if dot && honorific(start - 2) {
+                    start -= 2;
                 } else if let Some(s) = (lang == Lang::En && start > tokens.start + 1 && doc.tokens[start - 1].key == "and" && start < mention.tokens.start)
                     .then(|| layer.title_before(lang, &doc.tokens, start - 1, tokens.start).filter(|&s| free(s)))
                     .flatten()
