@@ -306,6 +306,11 @@ fn parse_in(path: &Path, id_prefix: &str, lang: Lang, text: &str, problems: &mut
                 problems.push(problem(line_no, "a class line is `@name = form | form …`".into()));
                 continue;
             };
+            // a class holds words only: another class or a slot inside it would be read as words that never occur
+            if let Some(w) = forms.split_whitespace().find(|w| w.starts_with('@') || w.contains(':') && w.chars().next().is_some_and(char::is_uppercase)) {
+                problems.push(problem(line_no, format!("class @{} holds `{w}`: a class lists words, not classes or slots (write them in the rule)", name.trim())));
+                continue;
+            }
             let forms: Vec<CueForm> = forms.split('|').map(str::trim).filter(|f| !f.is_empty()).map(cue_form).filter(|f| !f.is_empty()).collect();
             if forms.is_empty() {
                 problems.push(problem(line_no, format!("class @{} has no forms", name.trim())));
@@ -493,6 +498,12 @@ mod tests {
         assert_eq!(problems, ["ar.patterns:2: unknown form filter `/first` (adj, name, counterpart, last, list)"]);
         let (rules, _) = parse_ok("@dev = developed\ncoDevelops: O:WeaponSystem @dev by S:State/list\n");
         assert!(matches!(&rules[0].elements[3], Element::Slot(s) if s.form == FormFilter::List));
+    }
+
+    #[test]
+    fn a_class_holds_words_only() {
+        let (_, problems) = parse_ok("@from-state = from @the? E:State\n");
+        assert_eq!(problems, ["ar.patterns:1: class @from-state holds `@the?`: a class lists words, not classes or slots (write them in the rule)"]);
     }
 
     #[test]
