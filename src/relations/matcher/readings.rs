@@ -309,6 +309,12 @@ pub(super) fn with_object_clitic(entities: &DocEntities, layer: &EntityLayer, re
         }
         // the pronoun's state, and the verb's subject when it is a relative's antecedent
         let relative_subject = (0..i).rev().take(3).find(|&j| entity_at(items, j) && relative_after(j));
+        // (a maker's adjective before the relative is no antecedent: in "مسيّرات «بيرقدار» التركية التي تسلّمتها"
+        // the drones are, and the pronoun is theirs, not a state's)
+        let adjective = |j: usize| matches!(&items[j].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| entities.mentions[m].form == Form::Adjective));
+        if relative_subject.is_some_and(adjective) {
+            continue;
+        }
         let Some(antecedent) = (0..i).rev().filter(|&j| Some(j) != relative_subject).find_map(|j| state(&items[j]).map(|m| (j, m))) else { continue };
         let object = Item { kind: ItemKind::Entity { mentions: vec![antecedent.1] }, tokens: items[i].tokens.clone() };
         let word = word_item(lang, stem.to_string(), false, items[i].tokens.clone());
