@@ -46,6 +46,21 @@ fn is_possessive(ctx: &Ctx, i: usize) -> bool {
     ctx.doc.tokens.get(item.tokens.end.saturating_sub(1)).is_some_and(|t| t.key.ends_with("'s") || t.key.ends_with("’s"))
 }
 
+/// English nouns of people a participle after a possessive describes ("the PKK's jailed founder").
+const PEOPLE_NOUNS: &[&str] = &["founder", "founders", "leader", "leaders", "chief", "head", "commander", "commanders", "member", "members", "nationals", "citizens", "journalists", "soldiers", "officers", "officials", "activists", "dissidents", "figures", "fighters", "militants", "staff"];
+
+/// Whether the cue at items `i..end` is an English past participle between a possessive and a noun of
+/// people, which it describes: "the group's jailed founder" is no arrest by the group.
+fn attributive_participle(ctx: &Ctx, i: usize, end: usize) -> bool {
+    ctx.lang == Lang::En
+        && i > 0
+        && end == i + 1
+        && is_possessive(ctx, i - 1)
+        && word_at(&ctx.items, i).is_some_and(|w| w.ends_with("ed"))
+        // (the noun may open an item of its own: "jailed [founder, Abdullah Ocalan,]")
+        && ctx.items.get(end).is_some_and(|it| PEOPLE_NOUNS.contains(&ctx.doc.tokens[it.tokens.start].key.as_str()))
+}
+
 /// "Between" (folded): a list after it is the pair the sentence relates ("the agreement between
 /// Turkey and Kazakhstan covers joint exercises").
 const BETWEEN: &[&str] = &["بين", "ميان", "مابين", "between", "among"];
@@ -240,7 +255,7 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
             }
         }
         Element::Cue { id, forms, optional, literal, .. } => {
-            if let Some((end, negative)) = ctx.cue_matches(*id, forms).get(i).copied().flatten() {
+            if let Some((end, negative)) = ctx.cue_matches(*id, forms).get(i).copied().flatten().filter(|&(end, _)| !attributive_participle(ctx, i, end)) {
                 let mut nb = b.clone();
                 if !optional && (nb.cue.is_none() || nb.cue_literal && !literal) {
                     nb.cue = Some(ctx.items[i].tokens.start..ctx.items[end - 1].tokens.end);
