@@ -220,7 +220,27 @@ impl EntityLayer {
                     named.dedup();
                     (named.len() == r.count).then_some(named)
                 });
-                let countries: Vec<usize> = if here >= r.count {
+                // (in the sentence, a list of just that many names is the pair: "أنقرة وتل أبيب قد أجرتا … في العاصمة
+                // الأذربيجانية باكو … في الأجواء السورية، وسط توتر متصاعد بين البلدين" means Ankara and Tel Aviv)
+                let state_of = |m: &Mention| candidates.iter().find(|x| x.0 == m.entity || out.entity(&self.gazetteer, m.entity).stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id)) == Some(x.0)).map(|x| x.0);
+                let joined = |a: &Mention, b: &Mention| b.tokens.start == a.tokens.end && b.proclitic.starts_with('و') || b.tokens.start > a.tokens.end && (a.tokens.end..b.tokens.start).all(|t| matches!(doc.tokens[t].key.as_str(), "," | "،" | "و" | "and"));
+                let here_mentions: Vec<&&Mention> = before.iter().filter(|m| m.sentence == s && state_of(m).is_some()).collect();
+                let mut listed: Option<Vec<usize>> = None;
+                let mut run: Vec<usize> = Vec::new();
+                for (k, m) in here_mentions.iter().enumerate() {
+                    if k == 0 || !joined(here_mentions[k - 1], m) {
+                        run.clear();
+                    }
+                    run.extend(state_of(m));
+                    run.dedup();
+                    let next_joined = here_mentions.get(k + 1).is_some_and(|n| joined(m, n));
+                    if run.len() == r.count && r.count > 1 && !next_joined {
+                        listed = Some(run.clone());
+                    }
+                }
+                let countries: Vec<usize> = if let Some(listed) = listed.filter(|_| !r.people) {
+                    listed
+                } else if here >= r.count {
                     candidates.retain(|x| x.3);
                     candidates.sort_by_key(|x| std::cmp::Reverse(x.2));
                     candidates.iter().take(r.count).map(|x| x.0).collect()
