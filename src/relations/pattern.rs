@@ -20,7 +20,9 @@
 //!   or bloc, except as a buyer of arms), `Actor` (State, Organization or Person), `Place` (Country, City or
 //!   Region), `Any`. Add `/adj` to accept only adjectives ("Turkish", "الإسرائيلية"), `/name` only names,
 //!   `/counterpart` only a list one of whose people is introduced as the other's counterpart
-//!   ("التقى X ونظيره Y": they met each other, not a third party).
+//!   ("التقى X ونظيره Y": they met each other, not a third party), `/last` the last member of a list alone
+//!   ("… وجبهة البوليساريو المدعومة من الجزائر"), `/list` a list of two or more ("developed by the United
+//!   Kingdom, Italy and Japan": several makers are partners).
 //! - `A:Types` a list of two or more entities, every pair of which gets the relation; a directed
 //!   relation both ways (for reciprocal phrasings: "Iran and Israel traded accusations").
 //! - `E:Types` an entity of those types that is no argument of the relation ("bought `E:WeaponSystem`
