@@ -393,6 +393,10 @@ pub(super) fn with_relative_subject(lang: Lang, items: &[Item]) -> Option<Vec<It
     Some(items[subject..=name].iter().chain(&items[start..end]).cloned().collect())
 }
 
+/// Words that may lead an English sentence's subject (folded): "the", honorifics, and the officials of
+/// states ("the foreign ministers of").
+const SUBJECT_LEAD: &[&str] = &["the", ",", "mr", "ms", "mrs", "dr", "foreign", "defence", "defense", "energy", "ministers", "leaders", "presidents", "heads", "chiefs", "officials", "delegations", "representatives", "envoys", "of", "state", "government"];
+
 /// Words in -ing that open no participle clause of the subject's ("according to", "including").
 const NOT_PARTICIPLES: &[&str] = &["according", "including", "during", "following", "regarding", "concerning", "notwithstanding", "pending", "excluding", "amounting", "bring", "thing", "nothing", "something", "everything", "morning", "evening", "meeting", "building", "spring", "king", "beijing", "wing"];
 
@@ -405,7 +409,8 @@ pub(super) fn with_participle_subject(doc: &TextDoc, relations: &RelationLayer, 
         Lang::En => (
             // (after "the", or the comma a time phrase read past leaves: "In June, Bangladesh, Pakistan and
             // China held …, agreeing to cooperate")
-            (0..3).find(|&i| entity_at(items, i) && (0..i).all(|j| matches!(word_at(items, j), Some("the" | "," | "mr" | "ms" | "mrs" | "dr"))))?,
+            // (or after the officials of the states: "The foreign ministers of Türkiye, Azerbaijan and Pakistan …")
+            (0..7).find(|&i| entity_at(items, i) && (0..i).all(|j| word_at(items, j).is_some_and(|w| SUBJECT_LEAD.contains(&w))) && (i < 3 || word_at(items, i - 1) == Some("of")))?,
             // ("meeting" is a noun, unless "with" follows: "…, meeting separately with Witkoff and Araghchi")
             Box::new(|i: usize| matches!(items.get(i).map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if key.ends_with("ing") && key.len() > 5 && (!NOT_PARTICIPLES.contains(&key.as_str()) || key == "meeting" && (i + 1..i + 3).any(|j| word_at(items, j) == Some("with"))))),
         ),
