@@ -204,6 +204,15 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
                     break;
                 }
             }
+            // (and so is a state's possessive before titles the loop joined: "and Pakistan's Deputy Prime Minister
+            // and Foreign Minister Ishaq Dar", whose office names no state of its own)
+            if start < span.start && lang == Lang::En && start > tokens.start {
+                let possessive = in_sentence.iter().copied().find(|&o| entities.mentions[o].tokens.end == start && doc.tokens[start - 1].key.ends_with("'s") && entities.entity(&layer.gazetteer, entities.mentions[o].entity).kind == EntityType::Country);
+                if let Some(o) = possessive {
+                    hidden[o] = true;
+                    start = entities.mentions[o].tokens.start;
+                }
+            }
             if start < span.start {
                 extended[m] = Some(start..span.end);
                 continue;
