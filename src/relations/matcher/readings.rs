@@ -156,13 +156,22 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
 
 /// A Persian clause joined by "و" whose object (marked by "را") comes first and whose subject is the
 /// sentence's: "زاخارووا … گفت این پایگاه دفاعی است و واشنگتن و اتحادیه اروپا را به … متهم کرد" is also read
-/// "زاخارووا واشنگتن و اتحادیه اروپا را به … متهم کرد". `None` for other sentences.
+/// "زاخارووا واشنگتن و اتحادیه اروپا را به … متهم کرد"; and the second of "both … and" predicates ("باکو که هم …
+/// است و هم … را تأمین می‌کند"). `None` for other sentences.
 pub(super) fn with_coordinated_subject(lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
     if lang != Lang::Fa || !matches!(items.first().map(|it| &it.kind), Some(ItemKind::Entity { .. })) {
         return None;
     }
     let word = |i: usize| word_at(items, i);
     let entity_at = |i: usize| entity_at(items, i);
+    // "both … and" predicates of the subject: "باکو که هم متحد راهبردی آنکارا است و هم بخش بزرگی از نفت …
+    // اسرائیل را تأمین می‌کند" is also read "باکو بخش بزرگی از نفت … اسرائیل را تأمین می‌کند"
+    let both = if word(1) == Some("كه") { 2 } else { 1 };
+    if word(both) == Some("هم") {
+        if let Some(second) = (both + 2..items.len()).find(|&j| word(j - 1) == Some("و") && word(j) == Some("هم")) {
+            return Some(std::iter::once(items[0].clone()).chain(items[second + 1..].iter().cloned()).collect());
+        }
+    }
     // the object list after "و" ends at "را": entities joined by "و" or commas
     let object_list_to_ra = |start: usize| {
         let mut k = start;
