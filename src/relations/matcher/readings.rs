@@ -306,6 +306,9 @@ pub(super) fn with_object_clitic(entities: &DocEntities, layer: &EntityLayer, re
         _ => None,
     };
     let relative_after = |j: usize| (j + 1..(j + 3).min(items.len())).any(|k| word_at(items, k).is_some_and(|w| RELATIVES.contains(&w)));
+    if let Some(reading) = with_person_clitic(entities, layer, relations, items) {
+        return Some(reading);
+    }
     for i in 1..items.len() {
         let Some(stem) = word_at(items, i).and_then(|w| w.strip_suffix("ها")).filter(|st| st.chars().count() >= 2) else { continue };
         let stem = stem.strip_prefix('و').filter(|st| st.chars().count() >= 2).unwrap_or(stem);
@@ -346,6 +349,27 @@ pub(super) fn with_object_clitic(entities: &DocEntities, layer: &EntityLayer, re
         reading.push(object);
         reading.extend(items[rest..].iter().cloned());
         return Some(reading);
+    }
+    None
+}
+
+/// An Arabic verb joined by "و" with a man's pronoun as its object ("ـه"), read with the person named last
+/// before it: "زار ماكرون بيروت بعد أيام من انتخاب عون، والتقاه في قصر بعبدا" is also read "ماكرون التقى عون في
+/// قصر بعبدا". The verb must open a rule, its subject is the sentence's.
+fn with_person_clitic(entities: &DocEntities, layer: &EntityLayer, relations: &RelationLayer, items: &[Item]) -> Option<Vec<Item>> {
+    let person = |it: &Item| match &it.kind {
+        ItemKind::Entity { mentions } => mentions.iter().copied().find(|&m| entities.entity(&layer.gazetteer, entities.mentions[m].entity).kind == EntityType::Person),
+        _ => None,
+    };
+    for i in 2..items.len() {
+        // (folded: "التقاه" is "التقى" and "ه"; a ta marbuta, folded to "ه" too, ends nouns, which open no rule)
+        let Some(stem) = word_at(items, i).and_then(|w| w.strip_prefix('و')).and_then(|w| w.strip_suffix('ه')).filter(|st| st.chars().count() >= 3) else { continue };
+        let Some(verb) = [stem.to_string(), stem.strip_suffix('ا').map(|st| format!("{st}ي")).unwrap_or_default()].into_iter().find(|v| !v.is_empty() && relations.rules.opens_rule(Lang::Ar, v)) else { continue };
+        let subject = arabic_subject(items)?;
+        let Some(object) = (subject + 1..i).rev().find_map(|j| person(&items[j])) else { continue };
+        let word = word_item(Lang::Ar, verb, false, items[i].tokens.clone());
+        let object = Item { kind: ItemKind::Entity { mentions: vec![object] }, tokens: items[i].tokens.clone() };
+        return Some(std::iter::once(items[subject].clone()).chain([word, object]).chain(items[i + 1..].iter().cloned()).collect());
     }
     None
 }
