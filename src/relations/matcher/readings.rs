@@ -172,6 +172,11 @@ pub(super) fn with_coordinated_subject(lang: Lang, items: &[Item]) -> Option<Vec
             return Some(std::iter::once(items[0].clone()).chain(items[second + 1..].iter().cloned()).collect());
         }
     }
+    // a second predicate after "و" and an adverb of sequence ("قطر … میانجی بوده و همزمان بزرگ‌ترین پایگاه … آمریکا را
+    // در خاک خود جای داده است"), with no subject of its own
+    if let Some(second) = (2..items.len()).find(|&j| word(j - 1) == Some("و") && matches!(word(j), Some("همزمان" | "همچنين" | "سپس")) && !entity_at(j + 1)) {
+        return Some(std::iter::once(items[0].clone()).chain(items[second + 1..].iter().cloned()).collect());
+    }
     // the object list after "و" ends at "را": entities joined by "و" or commas
     let object_list_to_ra = |start: usize| {
         let mut k = start;
