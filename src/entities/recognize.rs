@@ -223,7 +223,7 @@ fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEnt
         })
         .flatten()
         .collect();
-    let quote = |t: Option<&crate::text::token::Token>| t.is_some_and(|t| t.kind == TokenKind::Punct && crate::text::normalize::is_quote(t.key.chars().next().unwrap_or(' ')));
+    let quote = |t: Option<&crate::text::token::Token>| t.is_some_and(crate::text::token::Token::is_quote);
     let quoted = |m: &Mention| m.tokens.start > 0 && quote(doc.tokens.get(m.tokens.start - 1)) && quote(doc.tokens.get(m.tokens.end));
     // a capital that is also a weekday ("دوشنبه", Dushanbe and Monday) counts where its state is named,
     // unless it reads as a day: after "روز"/"on", or before a date or "گذشته"

@@ -26,6 +26,11 @@ impl Token {
         self.kind == TokenKind::Word
     }
 
+    /// A quotation mark («, ", “ …): it sets off a name ("سامانه «حصار»").
+    pub fn is_quote(&self) -> bool {
+        self.kind == TokenKind::Punct && is_quote(self.key.chars().next().unwrap_or(' '))
+    }
+
     /// Punctuation that ends a clause inside a sentence (used to bound gaps and lists).
     pub fn is_clause_break(&self) -> bool {
         self.kind == TokenKind::Punct && matches!(self.key.as_str(), ";" | ":" | "(" | ")" | "[" | "]")

@@ -8,7 +8,7 @@ use crate::entities::coref::Target;
 use crate::entities::index::NameIndex;
 use crate::entities::{DocEntities, Entity, EntityType, Form, Mention};
 use crate::text::lang::Lang;
-use crate::text::token::TokenKind;
+use crate::text::token::{Token, TokenKind};
 use crate::text::TextDoc;
 
 /// How many sentences back a group of exactly as many states as "the two/three countries" counts
@@ -269,7 +269,7 @@ impl EntityLayer {
     fn last_weapon(&self, doc: &TextDoc, out: &DocEntities, s: usize, tokens: std::ops::Range<usize>) -> Option<usize> {
         let is_weapon = |e: usize| out.entity(&self.gazetteer, e).kind == EntityType::WeaponSystem;
         let named_after = out.mentions.iter().any(|m| m.sentence == s && m.tokens.start >= tokens.end && m.tokens.start <= tokens.end + 2 && is_weapon(m.entity));
-        let quoted = doc.tokens.get(tokens.end).is_some_and(|t| t.kind == TokenKind::Punct && crate::text::normalize::is_quote(t.key.chars().next().unwrap_or(' ')));
+        let quoted = doc.tokens.get(tokens.end).is_some_and(Token::is_quote);
         if named_after || quoted {
             return None;
         }
@@ -288,7 +288,7 @@ impl EntityLayer {
     /// introduces it.
     fn last_group(&self, doc: &TextDoc, out: &DocEntities, s: usize, tokens: std::ops::Range<usize>) -> Option<usize> {
         let is_group = |e: usize| out.entity(&self.gazetteer, e).role.as_deref().is_some_and(|r| GROUP_ROLES.contains(&r));
-        let quote = |t: usize| doc.tokens.get(t).is_some_and(|t| t.kind == TokenKind::Punct && crate::text::normalize::is_quote(t.key.chars().next().unwrap_or(' ')));
+        let quote = |t: usize| doc.tokens.get(t).is_some_and(Token::is_quote);
         if out.mentions.iter().any(|m| m.sentence == s && (m.tokens.start == tokens.end || m.tokens.start == tokens.end + 1 && quote(tokens.end))) {
             return None;
         }

@@ -9,7 +9,6 @@ use std::ops::Range;
 use super::EntityLayer;
 use crate::entities::{DocEntities, Entity, EntityType, Form, slug};
 use crate::text::lang::Lang;
-use crate::text::normalize::is_quote;
 use crate::text::token::{Token, TokenKind};
 use crate::text::TextDoc;
 
@@ -133,7 +132,7 @@ impl EntityLayer {
                         // (so may the maker's adjective before a quoted name: "منظومة الليزر الصينية «الصياد الصامت»")
                         if what == Introduced::Weapon {
                             let adjective = Self::mention_at(out, start).filter(|&m| out.mentions[m].form == Form::Adjective && out.entity(&self.gazetteer, out.mentions[m].entity).kind == EntityType::Country);
-                            let quote_after = |m: usize| tokens.get(out.mentions[m].tokens.end).is_some_and(|t| t.kind == TokenKind::Punct && is_quote(t.key.chars().next().unwrap_or(' ')));
+                            let quote_after = |m: usize| tokens.get(out.mentions[m].tokens.end).is_some_and(Token::is_quote);
                             if let Some(m) = adjective.filter(|&m| quote_after(m)) {
                                 start = out.mentions[m].tokens.end;
                             }
@@ -223,7 +222,7 @@ impl EntityLayer {
     fn name_after(&self, doc: &TextDoc, out: &DocEntities, lang: Lang, sentence_end: usize, start: usize) -> Option<(Range<usize>, bool)> {
         let tokens = &doc.tokens;
         let free = |t: usize| Self::mention_at(out, t).is_none();
-        let quoted = tokens.get(start).is_some_and(|t| t.kind == TokenKind::Punct && is_quote(t.key.chars().next().unwrap_or(' ')));
+        let quoted = tokens.get(start).is_some_and(Token::is_quote);
         if quoted {
             let mut range = start + 1..start + 1;
             while range.end < sentence_end && range.len() < NAME_MAX_WORDS + 1 && tokens[range.end].kind != TokenKind::Punct && free(range.end) {
@@ -276,7 +275,7 @@ impl EntityLayer {
             // "Turkish firm", "Turkish defence firm", "Turkey's state-owned defence firm"
             Lang::En => (noun.start.saturating_sub(3)..noun.start).rev().find_map(country_at),
             _ => {
-                let after = name.end + usize::from(doc.tokens.get(name.end).is_some_and(|t| t.kind == TokenKind::Punct && is_quote(t.key.chars().next().unwrap_or(' '))));
+                let after = name.end + usize::from(doc.tokens.get(name.end).is_some_and(Token::is_quote));
                 country_at(after)
             }
         }
