@@ -154,9 +154,8 @@ impl EntityLayer {
             }
         }
         // (a weapon's name that is also a word counts before a weapon noun: "Patriot systems", "Javelin missiles")
-        let lang_at = |t: usize| doc.sentences.iter().position(|s| s.tokens.contains(&t)).map_or(Lang::En, &lang_of);
-        let weapon_noun_at = |t: usize| self.weapons.at(lang_at(t), &doc.tokens, t, doc.tokens.len()).is_some();
-        drop_unconfirmed_names(doc, &self.gazetteer, &mut out, &weapon_noun_at);
+        let weapon_noun_after = |m: &Mention| self.weapon_noun_at(lang_of(m.sentence), &doc.tokens, m.tokens.end, doc.tokens.len()).is_some();
+        drop_unconfirmed_names(doc, &self.gazetteer, &mut out, &weapon_noun_after);
         self.homographs.resolve(doc, &self.gazetteer, &mut out, &lang_of);
         drop_foreign_abbreviations(doc, &mut out);
         nisba_names_as_adjectives(doc, &self.gazetteer, &mut out, &lang_of);
@@ -212,7 +211,7 @@ impl EntityLayer {
 /// A name that is also a common word ("مالي", financial) counts only where the document names its entity
 /// otherwise too: by another name, an adjective, or its capital ("باماكو"); or where quotes mark it as a
 /// name ("سامانه «حصار»").
-fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEntities, weapon_noun_at: &dyn Fn(usize) -> bool) {
+fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEntities, weapon_noun_after: &dyn Fn(&Mention) -> bool) {
     let confirmed: Vec<usize> = out
         .mentions
         .iter()
@@ -242,10 +241,10 @@ fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEnt
     // …and no word that is a verb's noun before its light verb ("را ترک کرد", left)
     let as_verb = |m: &Mention| doc.tokens.get(m.tokens.end).is_some_and(|t| LIGHT_VERBS.contains(&t.key.as_str()));
     let weapon = |m: &Mention| gazetteer.entities.get(m.entity).is_some_and(|e| e.kind == EntityType::WeaponSystem);
-    let with_weapon_noun = |m: &Mention| weapon(m) && weapon_noun_at(m.tokens.end);
+    let with_weapon_noun = |m: &Mention| weapon(m) && weapon_noun_after(m);
     // (one mention before a weapon noun names the system for the whole document: "Patriot batteries … the Patriot")
     let named_as_weapon: Vec<usize> = out.mentions.iter().filter(|m| m.ambiguous && with_weapon_noun(m)).map(|m| m.entity).collect();
-    out.mentions.retain(|m| !m.ambiguous || !as_verb(m) && (confirmed.contains(&m.entity) || named_as_weapon.contains(&m.entity) || quoted(m) || listed(m) || with_weapon_noun(m) || state_named(m.entity) && !as_day(m)));
+    out.mentions.retain(|m| !m.ambiguous || !as_verb(m) && (confirmed.contains(&m.entity) || named_as_weapon.contains(&m.entity) || quoted(m) || listed(m) || state_named(m.entity) && !as_day(m)));
 }
 
 /// Persian light verbs (folded) that make the word before them part of a compound verb ("ترک کرد", left).
