@@ -188,6 +188,8 @@ impl EntityLayer {
                 before.sort_by_key(|m| m.tokens.start);
                 // (entity, mentions so far, last position, in this sentence)
                 let mut candidates: Vec<(usize, usize, usize, bool)> = Vec::new();
+                // (this sentence's mentions with what they count for, in order)
+                let mut here_mentions: Vec<(&Mention, usize)> = Vec::new();
                 for m in &before {
                     let e = out.entity(&self.gazetteer, m.entity);
                     // "أنقرة ويريفان … البلدين": capitals count for their states in a pair
@@ -200,6 +202,9 @@ impl EntityLayer {
                         _ => None,
                     };
                     let Some(c) = country else { continue };
+                    if m.sentence == s {
+                        here_mentions.push((m, c));
+                    }
                     match candidates.iter_mut().find(|x| x.0 == c) {
                         Some(x) => {
                             x.1 += 1;
@@ -222,23 +227,23 @@ impl EntityLayer {
                 });
                 // (in the sentence, a list of just that many names is the pair: "أنقرة وتل أبيب قد أجرتا … في العاصمة
                 // الأذربيجانية باكو … في الأجواء السورية، وسط توتر متصاعد بين البلدين" means Ankara and Tel Aviv)
-                let state_of = |m: &Mention| candidates.iter().find(|x| x.0 == m.entity || out.entity(&self.gazetteer, m.entity).stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id)) == Some(x.0)).map(|x| x.0);
                 let joined = |a: &Mention, b: &Mention| b.tokens.start == a.tokens.end && b.proclitic.starts_with('و') || b.tokens.start > a.tokens.end && (a.tokens.end..b.tokens.start).all(|t| matches!(doc.tokens[t].key.as_str(), "," | "،" | "و" | "and"));
-                let here_mentions: Vec<&&Mention> = before.iter().filter(|m| m.sentence == s && state_of(m).is_some()).collect();
                 let mut listed: Option<Vec<usize>> = None;
-                let mut run: Vec<usize> = Vec::new();
-                for (k, m) in here_mentions.iter().enumerate() {
-                    if k == 0 || !joined(here_mentions[k - 1], m) {
-                        run.clear();
-                    }
-                    run.extend(state_of(m));
-                    run.dedup();
-                    let next_joined = here_mentions.get(k + 1).is_some_and(|n| joined(m, n));
-                    if run.len() == r.count && r.count > 1 && !next_joined {
-                        listed = Some(run.clone());
+                if !r.people && r.count > 1 {
+                    let mut run: Vec<usize> = Vec::new();
+                    for (k, &(m, c)) in here_mentions.iter().enumerate() {
+                        if k == 0 || !joined(here_mentions[k - 1].0, m) {
+                            run.clear();
+                        }
+                        run.push(c);
+                        run.dedup();
+                        let next_joined = here_mentions.get(k + 1).is_some_and(|n| joined(m, n.0));
+                        if run.len() == r.count && !next_joined {
+                            listed = Some(run.clone());
+                        }
                     }
                 }
-                let countries: Vec<usize> = if let Some(listed) = listed.filter(|_| !r.people) {
+                let countries: Vec<usize> = if let Some(listed) = listed {
                     listed
                 } else if here >= r.count {
                     candidates.retain(|x| x.3);
