@@ -318,9 +318,6 @@ pub(super) fn with_object_clitic(entities: &DocEntities, layer: &EntityLayer, re
         _ => None,
     };
     let relative_after = |j: usize| (j + 1..(j + 3).min(items.len())).any(|k| word_at(items, k).is_some_and(|w| RELATIVES.contains(&w)));
-    if let Some(reading) = with_person_clitic(entities, layer, relations, items) {
-        return Some(reading);
-    }
     for i in 1..items.len() {
         let Some(stem) = word_at(items, i).and_then(|w| w.strip_suffix("ها")).filter(|st| st.chars().count() >= 2) else { continue };
         let stem = stem.strip_prefix('و').filter(|st| st.chars().count() >= 2).unwrap_or(stem);
@@ -367,8 +364,11 @@ pub(super) fn with_object_clitic(entities: &DocEntities, layer: &EntityLayer, re
 
 /// An Arabic verb joined by "و" with a man's pronoun as its object ("ـه"), read with the person named last
 /// before it: "زار ماكرون بيروت بعد أيام من انتخاب عون، والتقاه في قصر بعبدا" is also read "ماكرون التقى عون في
-/// قصر بعبدا". The verb must open a rule, its subject is the sentence's.
-fn with_person_clitic(entities: &DocEntities, layer: &EntityLayer, relations: &RelationLayer, items: &[Item]) -> Option<Vec<Item>> {
+/// قصر بعبدا". The verb must open a rule, its subject is the sentence's. `None` for other sentences.
+pub(super) fn with_person_clitic(entities: &DocEntities, layer: &EntityLayer, relations: &RelationLayer, lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
+    if lang != Lang::Ar {
+        return None;
+    }
     let person = |it: &Item| match &it.kind {
         ItemKind::Entity { mentions } => mentions.iter().copied().find(|&m| entities.entity(&layer.gazetteer, entities.mentions[m].entity).kind == EntityType::Person),
         _ => None,
