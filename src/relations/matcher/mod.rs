@@ -548,12 +548,10 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, V
     if slot.role == SlotRole::Object && is_possessive(ctx, i) && matches!(&item.kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind == EntityType::Person)) {
         return None;
     }
-    // a place one leaves is not the one visited: "يتوجه عبد العاطي من أسمرة إلى جيبوتي", "flew from Ankara to Baku"
-    if rule.relation == Relation::Visits && slot.role == SlotRole::Object && i > 0 && matches!(word_at(&ctx.items, i - 1), Some("من" | "from")) {
-        return None;
-    }
-    // …nor an envoy's post: "میزبان رودرا گوراو شرست، سفیر هند در تهران", "X, India's ambassador in Tehran"
-    if rule.relation == Relation::Visits && slot.role == SlotRole::Object && i > 0 && is_envoys_post(ctx, i - 1) {
+    // a place one leaves is not the one visited ("يتوجه عبد العاطي من أسمرة إلى جيبوتي", "flew from Ankara to Baku"),
+    // nor an envoy's post ("میزبان رودرا گوراو شرست، سفیر هند در تهران", "X, India's ambassador in Tehran")
+    let left_or_posted = |p: usize| matches!(word_at(&ctx.items, p), Some("من" | "from")) || is_envoys_post(ctx, p);
+    if rule.relation == Relation::Visits && slot.role == SlotRole::Object && i > 0 && left_or_posted(i - 1) {
         return None;
     }
     let first = accepts(ctx, slot, item);
