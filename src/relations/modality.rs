@@ -102,6 +102,9 @@ pub struct ModalityLexicon {
     /// Words that end a clause for modality ("but", "اما", "بينما"): a cue beyond them is about
     /// another statement (`boundary` rows of the lexicon).
     boundaries: Vec<(Lang, Vec<String>)>,
+    /// Finite verbs that end a clause when "و" follows them (`clause-end` rows): a cue after "… برگزار
+    /// کرده بودند و" belongs to the next clause ("و مسکو … خواستار لغو تحریم‌ها شده‌اند" cancels no meeting).
+    clause_ends: Vec<(Lang, String)>,
 }
 
 /// Words that open a relative clause (folded): "which", "who", "التي", "که".
@@ -113,6 +116,10 @@ impl ModalityLexicon {
         for (lang, row) in lexicon_rows(lexicon_dir, "modality.tsv", &["modality", "forms"], problems)? {
             if row.get("modality") == "boundary" {
                 lexicon.boundaries.extend(row.list("forms").into_iter().map(name_keys).filter(|k| !k.is_empty()).map(|k| (lang, k)));
+                continue;
+            }
+            if row.get("modality") == "clause-end" {
+                lexicon.clause_ends.extend(row.list("forms").into_iter().map(name_keys).filter(|k| k.len() == 1).map(|mut k| (lang, k.remove(0))));
                 continue;
             }
             let verb = row.get("modality") == "negated-verb";
@@ -164,6 +171,9 @@ impl ModalityLexicon {
         // only in Persian, which puts the verb last ("… خرید تسلیحات از اسرائیل را تکذیب کرد"),
         // elsewhere a later denial is usually someone else's
         let end = (cue.end..clause.end).find(|&i| is_break(i)).unwrap_or(clause.end);
+        // …up to a finite verb and "و" at or after the rule's last cue: the next clause is another statement
+        let ends_clause = |k: usize| self.clause_ends.iter().any(|(l, v)| *l == lang && tokens[k].key == *v) && tokens.get(k + 1).is_some_and(|t| t.key == "و");
+        let end = (cue.end.max(cues_end.saturating_sub(1))..end).find(|&k| ends_clause(k)).map_or(end, |k| k + 1);
         // a relative clause between commas is its own statement: "Turkey and Armenia, which have no
         // diplomatic relations, agreed to normalise ties" is no denial of the agreement
         let comma = |i: usize| matches!(tokens[i].key.as_str(), "," | "،");
@@ -294,6 +304,19 @@ mod tests {
         let tokens = tokenize("Kazakhstan is in talks to buy the Akinci", 0);
         let buy = tokens.iter().position(|t| t.key == "buy").unwrap();
         assert_eq!(l.detect(Lang::En, &tokens, 0..tokens.len(), buy..buy + 1, buy + 1, false), Modality::Considered);
+    }
+
+    #[test]
+    fn a_finite_verb_and_waw_end_the_clause_of_a_later_negation() {
+        let mut l = lexicon();
+        l.add("لغو", Modality::Negated);
+        l.clause_ends.push((Lang::Fa, "كردند".into()));
+        let tokens = tokenize("ایران و چین نشستی برگزار کردند و مسکو خواستار لغو تحریم‌ها شد", 0);
+        let held = tokens.iter().position(|t| t.key == "كردند").unwrap();
+        assert_eq!(l.detect(Lang::Fa, &tokens, 0..tokens.len(), 3..4, held + 1, false), Modality::Asserted);
+        // (a denial in the verb's own clause still negates)
+        let tokens = tokenize("ایران خرید پهپاد از روسیه و چین را لغو کردند", 0);
+        assert_eq!(l.detect(Lang::Fa, &tokens, 0..tokens.len(), 1..2, 2, false), Modality::Negated);
     }
 
     #[test]
