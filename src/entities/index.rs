@@ -146,7 +146,8 @@ impl NameIndex {
                     // a name of the same thing that starts inside this one and goes on in capitalised words
                     // continues it: "President Hassan Sheikh" + "Hassan Sheikh Mohamud" is one mention (but
                     // "AH-64 Apache" + "Apache attack helicopters" leaves the cue words alone)
-                    let name_word = |t: &Token| !t.key.is_ascii() || text[t.start..].chars().next().is_some_and(char::is_uppercase);
+                    // (a number is part of a name too: "طائرات بيرقدار" + "بيرقدار تي بي 2", not "تي" and "بي 2", the B-2)
+                    let name_word = |t: &Token| !t.key.is_ascii() || t.kind == TokenKind::Number || text[t.start..].chars().next().is_some_and(char::is_uppercase);
                     let inner: Vec<NameMatch> = (m.tokens.start + 1..m.tokens.end).filter_map(|j| self.best_at(text, lang, tokens, j, range.end)).filter(|n| n.tokens.end > m.tokens.end).collect();
                     // …and a longer name of another thing that starts inside this one wins over it: in "منظومة
                     // إتش كيو-9 بي" the system's noun opened the shorter "منظومة إتش كيو-9"
