@@ -99,7 +99,13 @@ fn nationality_of_company(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
     if doc.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Punct && t.key.chars().all(crate::text::normalize::is_quote)) {
         next += 1;
     }
-    in_sentence.iter().copied().find(|&a| nationality(a, next))
+    // (Persian names a group's own state right after it, as a noun: "حوثی‌های یمن" is Yemen's Houthis, the
+    // group the party, as in "Lebanon's Hezbollah")
+    let own_state = |a: usize| {
+        let state = &entities.mentions[a];
+        lang == Lang::Fa && company.acts_for_itself() && state.tokens.start == next && state.form == Form::Name && company.country.as_deref() == Some(entities.entity(&layer.gazetteer, state.entity).id.as_str())
+    };
+    in_sentence.iter().copied().find(|&a| nationality(a, next) || own_state(a))
 }
 
 /// The end of a short bracket right after `at` ("(LNA)", "(J-10C)") that names nothing but `named`, if any.

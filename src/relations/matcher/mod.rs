@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
 use items::{Item, ItemKind, build_items, word_at};
-use readings::{aside_ranges, with_coordinated_subject, with_dropped_subject, with_joined_verb_subject, with_object_clitic, with_participle_subject, with_person_clitic, with_relative_subject, without_asides};
+use readings::{aside_ranges, with_accused_subject, with_class_examples, with_coordinated_subject, with_dropped_subject, with_joined_verb_subject, with_object_clitic, with_participle_subject, with_person_clitic, with_relative_subject, without_asides};
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
@@ -179,8 +179,12 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         let person_clitic = with_person_clitic(entities, layer, relations, lang, &items);
         // …and an English relative clause with the names before it as its subject ("Turkey, whose relations …")
         let relative_subject = with_relative_subject(lang, &items);
+        // …and a class noun replaced by the examples named after it ("armed groups such as Hezbollah")
+        let class_examples = with_class_examples(lang, &items);
+        // …and a Persian charge in a clause read with the accused as its subject ("X را متهم کرد که …")
+        let accused_subject = with_accused_subject(lang, &items);
         let mut found_here: Vec<RelationMention> = Vec::new();
-        for (second, items) in std::iter::once(items).chain(without_asides).chain(dropped_subject).chain(participle_subject).chain(coordinated_subject).chain(joined_verb_subject).chain(object_clitic).chain(person_clitic).chain(relative_subject).enumerate().map(|(n, it)| (n > 0, it)) {
+        for (second, items) in std::iter::once(items).chain(without_asides).chain(dropped_subject).chain(participle_subject).chain(coordinated_subject).chain(joined_verb_subject).chain(object_clitic).chain(person_clitic).chain(relative_subject).chain(class_examples).chain(accused_subject).enumerate().map(|(n, it)| (n > 0, it)) {
             // (for whoever writes rules: each reading of the sentence as the rules see it, on stderr)
             if std::env::var_os("KHABAR_DEBUG_ITEMS").is_some() {
                 let show: Vec<String> = items.iter().map(|it| match &it.kind { ItemKind::Word { key, .. } => key.clone(), ItemKind::Entity { .. } => format!("[{}]", doc.tokens[it.tokens.clone()].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ")) }).collect();

@@ -477,3 +477,119 @@ pub(super) fn with_participle_subject(doc: &TextDoc, relations: &RelationLayer, 
     clause += usize::from(word_at(items, clause) == Some("كما"));
     Some(items[subject..subject_end].iter().chain(&items[clause..]).cloned().collect())
 }
+
+/// Words that introduce examples of a class just named ("armed groups such as Hezbollah", "دول منها
+/// أوكرانيا", "کشورهایی از جمله اوکراین"), folded.
+const EXAMPLE_CUES: &[(Lang, &[&str])] = &[
+    (Lang::En, &["including"]),
+    (Lang::En, &["such", "as"]),
+    (Lang::En, &["like"]),
+    (Lang::En, &["notably"]),
+    (Lang::En, &["among", "them"]),
+    (Lang::En, &["especially"]),
+    (Lang::En, &["particularly"]),
+    (Lang::En, &["in", "particular"]),
+    (Lang::Ar, &["منها"]),
+    (Lang::Ar, &["من", "بينها"]),
+    (Lang::Ar, &["منهم"]),
+    (Lang::Ar, &["من", "بينهم"]),
+    (Lang::Ar, &["مثل"]),
+    (Lang::Ar, &["بما", "فيها"]),
+    (Lang::Ar, &["بما", "فيهم"]),
+    (Lang::Ar, &["بما", "في", "ذلك"]),
+    (Lang::Ar, &["لا", "سيما"]),
+    (Lang::Ar, &["خاصه"]),
+    (Lang::Ar, &["خصوصا"]),
+    (Lang::Ar, &["ابرزها"]),
+    (Lang::Ar, &["علي", "راسها"]),
+    (Lang::Ar, &["في", "مقدمتها"]),
+    (Lang::Fa, &["از", "جمله"]),
+    (Lang::Fa, &["مانند"]),
+    (Lang::Fa, &["مثل"]),
+    (Lang::Fa, &["بهويژه"]),
+    (Lang::Fa, &["به", "ويژه"]),
+    (Lang::Fa, &["بويژه"]),
+    (Lang::Fa, &["بخصوص"]),
+    (Lang::Fa, &["خصوصا"]),
+    (Lang::Fa, &["نظير"]),
+    (Lang::Fa, &["همچون"]),
+];
+
+/// Plural nouns of a class of actors whose examples may follow (folded; Arabic without proclitics).
+const CLASS_NOUNS: &[&str] = &[
+    "groups", "militias", "proxies", "factions", "movements", "organisations", "organizations", "allies", "partners", "countries", "states", "nations", "neighbours", "neighbors", "forces", "fighters", "customers", "buyers", "clients", "powers", "governments", "militants", "armies", "members", "capitals", "operators", "users",
+    "الجماعات", "جماعات", "الفصايل", "فصايل", "الميليشيات", "ميليشيات", "المليشيات", "مليشيات", "وكلايها", "وكلاها", "وكلا", "الوكلا", "حلفايها", "حلفاها", "حلفا", "الحلفا", "الدول", "دول", "دولا", "البلدان", "بلدان", "الحركات", "التنظيمات", "القوي", "الجيوش", "شركايها", "الشركا", "شركا", "الزباين", "الحكومات", "العواصم", "عواصم", "الاطراف", "اطراف",
+    "گروهها", "گروههاي", "گروههايي", "كشورها", "كشورهاي", "كشورهايي", "شبهنظاميان", "نيروهاي", "نيروهايي", "متحدان", "متحدانش", "شركاي", "شركايش", "دولتهاي", "دولتهايي", "قدرتهاي", "جنبشهاي", "سازمانهاي", "گروهكهاي", "خريداران", "مشتريان", "همسايگان",
+];
+
+/// Words before a class noun that go with it when its examples stand in for it ("several countries", "its
+/// proxy groups", "عدة دول"), folded.
+const CLASS_MODIFIERS: &[&str] = &["its", "their", "his", "her", "the", "a", "number", "of", "several", "many", "some", "various", "other", "few", "proxy", "armed", "allied", "militant", "affiliated", "regional", "foreign", "friendly", "neighbouring", "neighboring", "western", "arab", "gulf", "european", "african", "asian", "major", "key", "main", "more", "than", "dozen", "عده", "بعض"];
+
+/// How many words may stand between a class noun and the cue of its examples ("armed groups in the region
+/// such as", "الفصائل المسلحة مثل", "کشورهای مختلفی از جمله").
+const CLASS_REACH: usize = 4;
+
+/// The sentence with a class noun replaced by the examples that follow it: "Israel accuses Iran of
+/// supporting its proxy groups, including Hezbollah and the Houthis" is also read "Israel accuses Iran of
+/// supporting Hezbollah and the Houthis", "باعت تركيا الطائرات إلى عدة دول منها أوكرانيا" also "باعت تركيا
+/// الطائرات إلى أوكرانيا". A proclitic on the first word left out stays ("لعدة دول منها" → "ل"). `None` if
+/// the sentence names no examples of a class.
+pub(super) fn with_class_examples(lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
+    let cue_at = |i: usize| EXAMPLE_CUES.iter().filter(|(l, _)| *l == lang).find(|(_, c)| c.iter().enumerate().all(|(k, w)| word_at(items, i + k) == Some(*w) || word_at(items, i + k).is_some_and(|x| x.strip_prefix('و') == Some(*w)))).map(|(_, c)| c.len());
+    let stem_in = |i: usize, list: &[&str]| match items.get(i).map(|it| &it.kind) {
+        Some(ItemKind::Word { key, punct: false, stems }) => std::iter::once(key).chain(stems).find(|k| list.contains(&k.as_str())).cloned(),
+        _ => None,
+    };
+    let mut out: Vec<Item> = Vec::new();
+    let mut copied = 0;
+    let mut i = 1;
+    while i < items.len() {
+        let Some(len) = cue_at(i).filter(|&len| entity_at(items, i + len)) else {
+            i += 1;
+            continue;
+        };
+        // the class noun before the cue (and a comma), with no name between
+        let before = if word_at(items, i - 1).is_some_and(is_comma) { i - 1 } else { i };
+        let noun = (before.saturating_sub(CLASS_REACH)..before).rev().take_while(|&k| k >= copied && !entity_at(items, k) && !word_at(items, k).is_some_and(is_comma)).find(|&k| stem_in(k, CLASS_NOUNS).is_some());
+        let Some(mut start) = noun else {
+            i += len;
+            continue;
+        };
+        while start > copied && stem_in(start - 1, CLASS_MODIFIERS).is_some() {
+            start -= 1;
+        }
+        out.extend(items[copied..start].iter().cloned());
+        // (the proclitic of the first word left out: "لعدة" → "ل")
+        if let (Some(ItemKind::Word { key, .. }), Some(stem)) = (items.get(start).map(|it| &it.kind), stem_in(start, CLASS_MODIFIERS).or_else(|| stem_in(start, CLASS_NOUNS))) {
+            if let Some(proclitic) = key.strip_suffix(stem.as_str()).filter(|p| !p.is_empty()) {
+                out.push(word_item(lang, proclitic.to_string(), false, items[start].tokens.clone()));
+            }
+        }
+        copied = i + len;
+        i = copied;
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.extend(items[copied..].iter().cloned());
+    Some(out)
+}
+
+/// A Persian accusation whose charge is a clause ("آمریکا جمهوری اسلامی را متهم کرد که درآمد نفت را صرف حمایت از
+/// حزب‌الله می‌کند"), the clause read with the accused as its subject ("جمهوری اسلامی درآمد نفت را صرف حمایت از
+/// حزب‌الله می‌کند"): the charge is reported, which the rules' modality cues see in "متهم". `None` for other
+/// sentences.
+pub(super) fn with_accused_subject(lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
+    if lang != Lang::Fa {
+        return None;
+    }
+    let light_verb = |i: usize| word_at(items, i).is_some_and(|w| w.starts_with("كرد") || w.starts_with("ميكن") || w.starts_with("كن") || w.starts_with("نمود"));
+    let accused = (2..items.len()).find(|&i| word_at(items, i) == Some("متهم") && word_at(items, i - 1) == Some("را") && entity_at(items, i - 2) && light_verb(i + 1) && word_at(items, i + 2) == Some("كه"))?;
+    // the accused with the rest of their list ("ایران و روسیه را")
+    let mut first = accused - 2;
+    while first >= 2 && matches!(word_at(items, first - 1), Some("و" | "," | "،")) && entity_at(items, first - 2) {
+        first -= 2;
+    }
+    Some(items[first..accused - 1].iter().chain(&items[accused + 3..]).cloned().collect())
+}
