@@ -576,20 +576,39 @@ pub(super) fn with_class_examples(lang: Lang, items: &[Item]) -> Option<Vec<Item
     Some(out)
 }
 
-/// A Persian accusation whose charge is a clause ("آمریکا جمهوری اسلامی را متهم کرد که درآمد نفت را صرف حمایت از
-/// حزب‌الله می‌کند"), the clause read with the accused as its subject ("جمهوری اسلامی درآمد نفت را صرف حمایت از
-/// حزب‌الله می‌کند"): the charge is reported, which the rules' modality cues see in "متهم". `None` for other
-/// sentences.
+/// An accusation whose charge is a clause ("آمریکا جمهوری اسلامی را متهم کرد که درآمد نفت را صرف حمایت از
+/// حزب‌الله می‌کند", "اتهمت واشنطن طهران بأنها تسلح الحوثيين"), the clause read with the accused as its subject
+/// ("جمهوری اسلامی درآمد نفت را صرف حمایت از حزب‌الله می‌کند", "طهران تسلح الحوثيين"), and an English charge
+/// after "of" ("accused Tehran of having supplied Russia with missiles"). `None` for other sentences.
 pub(super) fn with_accused_subject(lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
-    if lang != Lang::Fa {
-        return None;
-    }
-    let light_verb = |i: usize| word_at(items, i).is_some_and(|w| w.starts_with("كرد") || w.starts_with("ميكن") || w.starts_with("كن") || w.starts_with("نمود"));
-    let accused = (2..items.len()).find(|&i| word_at(items, i) == Some("متهم") && word_at(items, i - 1) == Some("را") && entity_at(items, i - 2) && light_verb(i + 1) && word_at(items, i + 2) == Some("كه"))?;
+    // (the accused, the first item left out, and the clause's first item)
+    let (accused, charge) = match lang {
+        Lang::Fa => {
+            let light_verb = |i: usize| word_at(items, i).is_some_and(|w| w.starts_with("كرد") || w.starts_with("ميكن") || w.starts_with("كن") || w.starts_with("نمود"));
+            let at = (2..items.len()).find(|&i| word_at(items, i) == Some("متهم") && word_at(items, i - 1) == Some("را") && entity_at(items, i - 2) && light_verb(i + 1) && word_at(items, i + 2) == Some("كه"))?;
+            (at - 2, at + 3)
+        }
+        Lang::Ar => {
+            let accuses = |i: usize| word_at(items, i).is_some_and(|w| ACCUSING_AR.iter().any(|a| w == *a || w.strip_prefix('و') == Some(*a)));
+            let at = (2..items.len()).find(|&i| word_at(items, i).is_some_and(|w| THAT_IT_AR.contains(&w)) && entity_at(items, i - 1) && (0..i - 1).any(accuses))?;
+            (at - 1, at + 1)
+        }
+        // ("accused Tehran of having supplied Russia with missiles" → "Tehran supplied Russia with missiles")
+        Lang::En => {
+            let accuses = |i: usize| word_at(items, i).is_some_and(|w| ACCUSING_EN.contains(&w));
+            let at = (2..items.len()).find(|&i| word_at(items, i) == Some("of") && entity_at(items, i - 1) && (0..i - 1).rev().take(8).any(accuses))?;
+            (at - 1, at + 1 + usize::from(word_at(items, at + 1) == Some("having")))
+        }
+    };
     // the accused with the rest of their list ("ایران و روسیه را")
-    let mut first = accused - 2;
+    let mut first = accused;
     while first >= 2 && matches!(word_at(items, first - 1), Some("و" | "," | "،")) && entity_at(items, first - 2) {
         first -= 2;
     }
-    Some(items[first..accused - 1].iter().chain(&items[accused + 3..]).cloned().collect())
+    Some(items[first..=accused].iter().chain(&items[charge..]).cloned().collect())
 }
+
+/// Verbs of accusing (folded; Arabic without "و"), and the Arabic "that it/he/they" after the accused.
+const ACCUSING_EN: &[&str] = &["accused", "accuses", "accuse", "accusing", "suspected", "suspects", "charged", "charges", "blamed"];
+const ACCUSING_AR: &[&str] = &["اتهم", "اتهمت", "يتهم", "تتهم", "اتهموا", "يتهمون"];
+const THAT_IT_AR: &[&str] = &["بانها", "بانه", "بانهم", "بانهما"];
