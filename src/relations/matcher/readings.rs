@@ -154,35 +154,35 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
     keep
 }
 
-/// A Persian clause joined by "و" whose object (marked by "را") comes first and whose subject is the
-/// sentence's: "زاخارووا … گفت این پایگاه دفاعی است و واشنگتن و اتحادیه اروپا را به … متهم کرد" is also read
-/// "زاخارووا واشنگتن و اتحادیه اروپا را به … متهم کرد"; and the second of "both … and" predicates ("باکو که هم …
-/// است و هم … را تأمین می‌کند") or the predicate after "و همزمان"; the subject may follow an attribution ("به گفته …،").
-/// `None` for other sentences.
-pub(super) fn with_coordinated_subject(lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
+/// Persian clauses joined by "و" read with the sentence's subject, each a reading of its own: a clause whose
+/// object (marked by "را") comes first ("زاخارووا … گفت این پایگاه دفاعی است و واشنگتن و اتحادیه اروپا را به … متهم
+/// کرد" is also read "زاخارووا واشنگتن و اتحادیه اروپا را به … متهم کرد"), the second of "both … and" predicates
+/// ("باکو که هم … است و هم … را تأمین می‌کند") and the predicate after "و همزمان"; the subject may follow an
+/// attribution ("به گفته …،"). Empty for other sentences.
+pub(super) fn with_coordinated_subject(lang: Lang, items: &[Item]) -> Vec<Vec<Item>> {
     if lang != Lang::Fa {
-        return None;
+        return Vec::new();
     }
     let word = |i: usize| word_at(items, i);
     let entity_at = |i: usize| entity_at(items, i);
     // the subject opens the sentence, or follows an attribution ("به گفته کارشناسان، ایران …")
     let attribution = word(0) == Some("به") && matches!(word(1), Some("گفته" | "گزارش" | "نوشته"));
-    let subject = if attribution { (2..items.len().min(8)).find(|&j| word(j - 1).is_some_and(is_comma))? } else { 0 };
-    if !entity_at(subject) {
-        return None;
-    }
+    let subject = if attribution { (2..items.len().min(8)).find(|&j| word(j - 1).is_some_and(is_comma)) } else { Some(0) };
+    let Some(subject) = subject.filter(|&s| entity_at(s)) else { return Vec::new() };
+    let with_subject = |from: usize| std::iter::once(items[subject].clone()).chain(items[from..].iter().cloned()).collect::<Vec<Item>>();
+    let mut readings = Vec::new();
     // "both … and" predicates of the subject: "باکو که هم متحد راهبردی آنکارا است و هم بخش بزرگی از نفت …
     // اسرائیل را تأمین می‌کند" is also read "باکو بخش بزرگی از نفت … اسرائیل را تأمین می‌کند"
     let both = subject + if word(subject + 1) == Some("كه") { 2 } else { 1 };
     if word(both) == Some("هم") {
         if let Some(second) = (both + 2..items.len()).find(|&j| word(j - 1) == Some("و") && word(j) == Some("هم")) {
-            return Some(std::iter::once(items[subject].clone()).chain(items[second + 1..].iter().cloned()).collect());
+            readings.push(with_subject(second + 1));
         }
     }
     // a second predicate after "و" and an adverb of sequence ("قطر … میانجی بوده و همزمان بزرگ‌ترین پایگاه … آمریکا را
     // در خاک خود جای داده است"), with no subject of its own
     if let Some(second) = (subject + 2..items.len()).find(|&j| word(j - 1) == Some("و") && matches!(word(j), Some("همزمان" | "همچنين" | "سپس" | "هماكنون" | "اكنون" | "اينك")) && !entity_at(j + 1)) {
-        return Some(std::iter::once(items[subject].clone()).chain(items[second + 1..].iter().cloned()).collect());
+        readings.push(with_subject(second + 1));
     }
     // the object list after "و" ends at "را": entities joined by "و" or commas
     let object_list_to_ra = |start: usize| {
@@ -193,8 +193,10 @@ pub(super) fn with_coordinated_subject(lang: Lang, items: &[Item]) -> Option<Vec
         word(k) == Some("را") && entity_at(k - 1)
     };
     // (not a later member of a list: "واشنگتن و اتحادیه اروپا را")
-    let clause = (subject + 3..items.len()).find(|&j| word(j - 1) == Some("و") && !entity_at(j - 2) && entity_at(j) && object_list_to_ra(j))?;
-    Some(std::iter::once(items[subject].clone()).chain(items[clause..].iter().cloned()).collect())
+    if let Some(clause) = (subject + 3..items.len()).find(|&j| word(j - 1) == Some("و") && !entity_at(j - 2) && entity_at(j) && object_list_to_ra(j)) {
+        readings.push(with_subject(clause));
+    }
+    readings
 }
 
 /// The subject of an Arabic sentence: the verb's subject after it, or the sentence's first name ("في
