@@ -116,10 +116,10 @@ impl EntityLayer {
                 }
                 if r.target != Target::Named {
                     let state = match r.target {
-                        Target::Speaker => self.speakers_state(out, s, r.tokens.start),
+                        Target::Speaker => self.speakers_state(doc, out, s, r.tokens.start),
                         // "our country" in the narrative: the speaker's, else the language's default
                         // ("وزیر امور خارجه کشورمان" in a Persian agency's report is Iran's)
-                        Target::Ours => self.speakers_state(out, s, r.tokens.start).or_else(|| r.default.as_deref().and_then(|id| self.gazetteer.index_of(id))),
+                        Target::Ours => self.speakers_state(doc, out, s, r.tokens.start).or_else(|| r.default.as_deref().and_then(|id| self.gazetteer.index_of(id))),
                         Target::Weapon => self.last_weapon(doc, out, s, r.tokens.clone()),
                         Target::Delegation => self.delegation_head(doc, out, r.tokens.clone()),
                         Target::Group => self.last_group(doc, out, s, r.tokens.clone()),
@@ -346,12 +346,11 @@ impl EntityLayer {
         counts.into_iter().rev().max_by_key(|c| c.1).map(|c| c.0)
     }
 
-    /// The state of the nearest person, state body or state named before `token` in sentence `s`
-    /// ("قال وزير الدفاع التركي إن بلاده …": Turkey).
-    pub(super) fn speakers_state(&self, out: &DocEntities, s: usize, token: usize) -> Option<usize> {
-        let mut before: Vec<(usize, &Mention)> = out.mentions.iter().enumerate().filter(|(_, m)| m.sentence == s && m.tokens.end <= token && m.form != Form::Coreference).collect();
-        before.sort_by_key(|(_, m)| m.tokens.start);
-        before.iter().rev().find_map(|&(i, m)| {
+    /// The state of whoever speaks at `token` in sentence `s`: the state, official or state body named last
+    /// before it, or, inside a quotation that opens the sentence, the speaker named after it ("“We will
+    /// continue to support Armenia,” French President Emmanuel Macron said").
+    pub(super) fn speakers_state(&self, doc: &TextDoc, out: &DocEntities, s: usize, token: usize) -> Option<usize> {
+        let state_of = |i: usize, m: &Mention| {
             let e = out.entity(&self.gazetteer, m.entity);
             let by_id = |id: &Option<String>| id.as_deref().and_then(|id| self.gazetteer.index_of(id));
             match e.kind {
@@ -361,6 +360,16 @@ impl EntityLayer {
                 EntityType::City => by_id(&e.stands_for),
                 _ => None,
             }
+        };
+        let mut here: Vec<(usize, &Mention)> = out.mentions.iter().enumerate().filter(|(_, m)| m.sentence == s && m.form != Form::Coreference).collect();
+        here.sort_by_key(|(_, m)| m.tokens.start);
+        let before = here.iter().rev().filter(|(_, m)| m.tokens.end <= token).find_map(|&(i, m)| state_of(i, m));
+        let sentence = &doc.sentences[s].tokens;
+        let opens_quoted = doc.tokens.get(sentence.start).is_some_and(|t| t.is_quote());
+        let close = (token..sentence.end).find(|&t| doc.tokens[t].is_quote()).filter(|_| opens_quoted && before.is_none());
+        before.or_else(|| {
+            let close = close?;
+            here.iter().filter(|(_, m)| m.tokens.start > close).find_map(|&(i, m)| state_of(i, m))
         })
     }
 }
