@@ -210,6 +210,9 @@ pub struct Office {
     pub start: usize,
     pub end: usize,
     pub tokens: Range<usize>,
+    /// Where the role phrase starts with the English words that modify it ("then-Prime Minister",
+    /// "former defence minister"); `tokens.start` where there are none.
+    pub modifiers_start: usize,
     /// Proclitic letters on the role's first word ("و" of "ووزير الدفاع").
     pub proclitic: String,
     pub sentence: usize,

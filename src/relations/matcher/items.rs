@@ -65,9 +65,6 @@ const ENGLISH_POSSESSIVES: &[&str] = &["his", "her", "its", "their"];
 /// English honorifics before a name, as written ("MS" is no honorific).
 const ENGLISH_HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr"];
 
-/// English words before an office that modify it ("then-", "former", "acting").
-const ENGLISH_OFFICE_MODIFIERS: &[&str] = &["then", "former", "acting", "outgoing", "interim", "caretaker"];
-
 /// A company's nationality adjective: right after its name in Arabic and Persian ("شركة «روكيتسان» التركية",
 /// "شرکت آسلسان ترکیه‌ای"), before a company noun before it in English ("the American company Raytheon",
 /// "the Turkish defence firm Baykar"), if any.
@@ -136,12 +133,10 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
         // counterpart X" stays a list
         let pronoun = office.role == "Counterpart" && span.start > tokens.start && ENGLISH_POSSESSIVES.contains(&doc.tokens[span.start - 1].key.as_str());
         span.start -= usize::from(pronoun);
-        // (and so are its modifiers: "met then-Prime Minister Naftali Bennett", "former defence minister X")
-        let mut modifiers = 0;
-        while lang == Lang::En && span.start > tokens.start && (ENGLISH_OFFICE_MODIFIERS.contains(&doc.tokens[span.start - 1].key.as_str()) || doc.tokens[span.start - 1].key == "-" && doc.tokens[span.start - 1].glued && span.start - 1 > tokens.start && ENGLISH_OFFICE_MODIFIERS.contains(&doc.tokens[span.start - 2].key.as_str())) {
-            span.start -= 1;
-            modifiers += 1;
-        }
+        // (and so are its modifiers, as the entity layer found them: "met then-Prime Minister Naftali Bennett",
+        // "former defence minister X")
+        let modifiers = if span.start == office.tokens.start && office.modifiers_start >= tokens.start { office.tokens.start - office.modifiers_start } else { 0 };
+        span.start -= modifiers;
         let parts = person.tokens.len() + office.tokens.len() + office.of_mention.map_or(0, |m| entities.mentions[m].tokens.len()) + usize::from(pronoun) + modifiers;
         // between them only punctuation, titles and office words (the entity layer checked them)
         if span.len() > parts + OFFICE_SLACK {
