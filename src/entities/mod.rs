@@ -139,6 +139,12 @@ impl Entity {
             })
     }
 
+    /// A military coalition that its `country` leads ("the Saudi-led coalition"): what it does in a war, it
+    /// does for that state (its spokesman is still the coalition's official, which offices decide).
+    pub fn is_led_coalition(&self) -> bool {
+        self.kind == EntityType::Organization && self.role.as_deref() == Some("military coalition") && self.country.is_some()
+    }
+
     /// A political actor in its own right, whose officials speak for it rather than for a state: a
     /// region's government, an armed group or movement, a party, an international body or bloc.
     pub fn acts_for_itself(&self) -> bool {

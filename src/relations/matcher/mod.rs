@@ -454,12 +454,9 @@ fn state_of(ctx: &Ctx, m: usize) -> Option<usize> {
     let by_id = |id: &Option<String>| id.as_deref().and_then(|id| gazetteer.index_of(id));
     match entity.kind {
         EntityType::City => by_id(&entity.stands_for),
-        // (a coalition a state leads fights for it: "A Saudi-led coalition intervened in Yemen"; its spokesman
-        // is still the coalition's official, which offices decide)
-        EntityType::Organization => {
-            let led_coalition = entity.role.as_deref() == Some("military coalition");
-            if entity.acts_for_state() || led_coalition { by_id(&entity.country) } else { None }
-        }
+        // (a coalition a state leads fights for it: "A Saudi-led coalition intervened in Yemen")
+        EntityType::Organization if entity.acts_for_state() || entity.is_led_coalition() => by_id(&entity.country),
+        EntityType::Organization => None,
         EntityType::Person => {
             let stated = ctx.entities.offices.iter().find(|o| o.person == m || ctx.entities.mentions[o.person].entity == mention.entity);
             // (an office in a body that acts for itself speaks for that body: the Prime Minister of the
