@@ -75,6 +75,9 @@ const MEETING_VERBS: &[&str] = &["التقي", "استقبل", "اجتمع", "ق
 /// Words that go on a list rather than open an aside ("Egypt, and Eritrea").
 const LIST_WORDS: &[&str] = &["and", "or", "the", "as", "both"];
 
+/// Prepositions that open a Persian adverbial phrase after the subject ("با امضای قراردادی،", "ضمن …،", "پس از …،").
+const PERSIAN_ADVERBIAL_HEADS: &[&str] = &["با", "ضمن", "پس", "طي", "بدون", "براي", "بنابر", "بنا"];
+
 /// How far (in items) an aside may run to its closing comma.
 const ASIDE_REACH: usize = 16;
 
@@ -122,6 +125,13 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
         span.iter().any(|t| is_comma(&t.key)) && span.last().is_some_and(|t| !is_comma(&t.key))
     };
     if let Some(j) = open_apposition.then(|| (1..items.len().min(1 + ASIDE_REACH)).find(|&j| comma_at(j))).flatten() {
+        keep[1..=j].iter_mut().for_each(|k| *k = false);
+        i = j + 1;
+    }
+    // (a Persian adverbial phrase after the sentence's subject, up to its comma and naming nothing: "ترکیه با امضای
+    // قراردادی، ۴۰ فروند جنگنده اف-۱۶ از آمریکا خریداری می‌کند")
+    let adverbial = lang == Lang::Fa && entity_at(0) && word_at(items, 1).is_some_and(|w| PERSIAN_ADVERBIAL_HEADS.contains(&w));
+    if let Some(j) = adverbial.then(|| (2..items.len().min(2 + ASIDE_REACH)).find(|&j| comma_at(j) || entity_at(j))).flatten().filter(|&j| comma_at(j)) {
         keep[1..=j].iter_mut().for_each(|k| *k = false);
         i = j + 1;
     }
