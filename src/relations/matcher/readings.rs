@@ -27,7 +27,10 @@ pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer:
     }
     let dropped = match lang {
         Lang::Ar => {
-            let opens_with_verb = matches!(items.first().map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if (key.starts_with('و') || key.starts_with('ف')) && key.chars().count() > 3);
+            // (also after "كما", "also", which takes the verb's conjunction: "كما اشترت طائرات هاروب")
+            let also = usize::from(word_at(items, 0) == Some("كما"));
+            let items = &items[also..];
+            let opens_with_verb = matches!(items.first().map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if also == 1 && key.chars().count() > 2 || (key.starts_with('و') || key.starts_with('ف')) && key.chars().count() > 3);
             // (a name or a definite noun right after the verb is its subject: "وأجرى الوفد مباحثات")
             // ("نظيره X", "his counterpart X", is the object: its pronoun is the dropped subject)
             let counterpart = |it: &Item| entities.mentions.iter().any(|m| m.tokens.start > it.tokens.start && m.tokens.start < it.tokens.end) && COUNTERPARTS.iter().any(|c| doc.tokens[it.tokens.start].key.ends_with(c));
@@ -37,7 +40,7 @@ pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer:
                 let e = entities.entity(&layer.gazetteer, entities.mentions[m].entity);
                 matches!(e.kind, EntityType::Person | EntityType::Country) || e.acts_for_state()
             }))).count();
-            let meeting_verb = matches!(items.first().map(|it| &it.kind), Some(ItemKind::Word { key, .. }) if MEETING_VERBS.contains(&key.chars().skip(1).collect::<String>().as_str()));
+            let meeting_verb = matches!(items.first().map(|it| &it.kind), Some(ItemKind::Word { key, .. }) if MEETING_VERBS.contains(&key.chars().skip(1 - also).collect::<String>().as_str()));
             let subject_follows = match items.get(1).map(|it| (&it.kind, it)) {
                 Some((ItemKind::Entity { .. }, it)) => !counterpart(it) && !(meeting_verb && actors == 1),
                 Some((ItemKind::Word { key, .. }, _)) => key.starts_with("ال") || key.starts_with("وال"),
