@@ -27,8 +27,8 @@ pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer:
     }
     let dropped = match lang {
         Lang::Ar => {
-            // (also after "كما", "also", which takes the verb's conjunction: "كما اشترت طائرات هاروب")
-            let also = usize::from(word_at(items, 0) == Some("كما"));
+            // (also after "كما"/"كذلك", "also", which take the verb's conjunction: "كما اشترت طائرات هاروب")
+            let also = usize::from(matches!(word_at(items, 0), Some("كما" | "كذلك")));
             let items = &items[also..];
             let opens_with_verb = matches!(items.first().map(|it| &it.kind), Some(ItemKind::Word { key, punct: false, .. }) if also == 1 && key.chars().count() > 2 || (key.starts_with('و') || key.starts_with('ف')) && key.chars().count() > 3);
             // (a name or a definite noun right after the verb is its subject: "وأجرى الوفد مباحثات")
@@ -52,7 +52,14 @@ pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer:
         // "… وارد مسکو شد. همچنین با سرگئی لاوروف دیدار کرد"
         Lang::Fa => {
             let first = items.iter().position(|it| matches!(it.kind, ItemKind::Entity { .. }));
-            first.is_some_and(|j| j > 0 && (0..items.len()).filter(|&k| entity_at(items, k)).all(|k| word_at(items, k - 1).is_some_and(|w| PREPOSITIONS.contains(&w))))
+            let after_preposition = |k: usize| word_at(items, k - 1).is_some_and(|w| PREPOSITIONS.contains(&w));
+            // (…or, after "همچنین"/"سپس", whose every actor does: "همچنین پهپادهای هاروپ را از اسرائیل خریده است")
+            let actor_at = |k: usize| matches!(&items[k].kind, ItemKind::Entity { mentions } if mentions.iter().any(|&m| {
+                let e = entities.entity(&layer.gazetteer, entities.mentions[m].entity);
+                matches!(e.kind, EntityType::Person | EntityType::Country) || e.acts_for_state()
+            }));
+            let opener = matches!(word_at(items, 0), Some("همچنين" | "سپس"));
+            first.is_some_and(|j| j > 0 && (0..items.len()).filter(|&k| entity_at(items, k)).all(|k| after_preposition(k) || opener && !actor_at(k)))
         }
         Lang::En => false,
     };
