@@ -232,7 +232,9 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
             // no place named: a guest received by a host of another state came to the host's state
             // ("Trump, receiving the crown prince …", "استقبل السيسي الرئيس القبرصي"), not a phone call
             let cue = doc.text[m.cue_span.start..m.cue_span.end].to_lowercase();
-            let received = RECEIVED.iter().any(|w| cue.contains(w)) && !PHONE.iter().any(|w| cue.contains(w)) && !m.rule.starts_with("co-");
+            // (the call may follow the verb: "received a phone call from …")
+            let to_partner = doc.text[m.cue_span.start..m.cue_span.end.max(m.subject_span.start).max(m.object_span.start)].to_lowercase();
+            let received = RECEIVED.iter().any(|w| cue.contains(w)) && !PHONE.iter().any(|w| to_partner.contains(w)) && !m.rule.starts_with("co-");
             // the host: the one before an active verb ("X received Y"), after a passive one ("Y was received
             // by X"), the nearer after a verb that opens the clause ("استقبل X Y") or the first before a final
             // one ("X Y را به حضور پذیرفت")
