@@ -75,10 +75,13 @@ impl NameSkeleton {
     }
 
     pub fn close(&self, other: &NameSkeleton) -> bool {
-        // (a short surname must match exactly: "Fahmi" is not "Vahidi", "Shanawi" not "Shabana", though one
-        // edit apart)
-        let near = |a: &str, b: &str| edit_distance(a, b) <= a.chars().count().min(b.chars().count()) / 4;
-        close(&self.whole, &other.whole) && (near(&self.last, &other.last) || near(&self.last_two, &other.last) || near(&self.last, &other.last_two))
+        // (a short surname, of four consonants or fewer, must match exactly: "Fahmi" is not "Vahidi", "Shanawi"
+        // not "Shabana", "Khaldi" not "Khalifa", though one edit apart)
+        let near = |a: &str, b: &str| edit_distance(a, b) <= a.chars().count().min(b.chars().count()).saturating_sub(1) / 4;
+        // (and they begin alike: a script writes a name's first consonant one way, so "Abdullah al-Khaldi" is
+        // not "Asadullah Khalid", though two edits apart)
+        let same_start = self.whole.chars().next() == other.whole.chars().next();
+        same_start && close(&self.whole, &other.whole) && (near(&self.last, &other.last) || near(&self.last_two, &other.last) || near(&self.last, &other.last_two))
     }
 }
 
@@ -110,5 +113,7 @@ mod tests {
         assert!(name("gurbanghli baradi mahamadaf").close(&name("gurbanguly berdimuhamedow")));
         assert!(!name("ahmed fahmy").close(&name("ahmad vahidi")));
         assert!(!name("mohammed al shanaui").close(&name("mohammed shabana")));
+        assert!(!name("abdullah al khaldi").close(&name("asadullah khalid")));
+        assert!(!name("abdullah al khaldi").close(&name("abdullah bin rashid al khalifa")));
     }
 }
