@@ -214,6 +214,21 @@ impl EntityLayer {
                         None => candidates.push((c, 1, m.tokens.start, m.sentence == s)),
                     }
                 }
+                // (…and, for states, the capitals the sentence names after the phrase when it names too few before:
+                // "همکاری‌های نظامی دو کشور … و آنکارا آماده است تجربیات خود را در اختیار تاشکند قرار دهد")
+                if !r.people && r.count > 1 && candidates.iter().filter(|x| x.3).count() < r.count {
+                    for m in out.mentions.iter().filter(|m| m.sentence == s && !m.furniture && m.form != Form::Coreference && m.tokens.start >= r.tokens.end) {
+                        let e = out.entity(&self.gazetteer, m.entity);
+                        // (capitals only: a country named later is often a third party, "… دو کشور در لیبی")
+                        let state = (e.kind == EntityType::City).then(|| e.stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id))).flatten();
+                        if let Some(c) = state {
+                            match candidates.iter_mut().find(|x| x.0 == c) {
+                                Some(x) => x.3 = true,
+                                None => candidates.push((c, 1, m.tokens.start, true)),
+                            }
+                        }
+                    }
+                }
                 let here = candidates.iter().filter(|x| x.3).count();
                 // …or a recent sentence that named just that many ("the MoU of Turkey, Azerbaijan and
                 // Georgia … the three countries"); one country by its name, not by an adjective ("Azerbaijan
