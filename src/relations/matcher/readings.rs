@@ -431,7 +431,7 @@ const RELATIVE_OPENERS: &[(Lang, &[&str])] = &[
 /// with Israel have badly soured, …" is also read "Turkey relations with Israel have badly soured". English
 /// and Arabic set the clause off with a comma; Persian "که" follows the name. `None` for other sentences.
 pub(super) fn with_relative_subject(lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
-    let opener_at = |i: usize| RELATIVE_OPENERS.iter().filter(|(l, _)| *l == lang).find(|(_, o)| o.iter().enumerate().all(|(k, w)| word_at(items, i + k) == Some(*w))).map(|(_, o)| o.len());
+    let opener_at = |i: usize| phrase_at(RELATIVE_OPENERS, lang, items, i, false);
     let comma = |i: usize| word_at(items, i).is_some_and(is_comma);
     // (the comma's place: the opener itself in Persian, which needs none, and may follow the object marker:
     // "مصر تاکنون ایران را، که از حوثی‌ها حمایت می‌کند، …")
@@ -500,6 +500,13 @@ pub(super) fn with_participle_subject(doc: &TextDoc, relations: &RelationLayer, 
     Some(items[subject..subject_end].iter().chain(&items[clause..]).cloned().collect())
 }
 
+/// The length in items of the first phrase of `table` in `lang` that starts at item `i`; with `waw`, its first
+/// word may carry a "و" ("ومنها", "ومن بين").
+fn phrase_at(table: &[(Lang, &[&str])], lang: Lang, items: &[Item], i: usize, waw: bool) -> Option<usize> {
+    let word_is = |k: usize, w: &str, first: bool| word_at(items, i + k).is_some_and(|x| x == w || waw && first && x.strip_prefix('و') == Some(w));
+    table.iter().filter(|(l, _)| *l == lang).find(|(_, p)| p.iter().enumerate().all(|(k, w)| word_is(k, w, k == 0))).map(|(_, p)| p.len())
+}
+
 /// Words that introduce examples of a class just named ("armed groups such as Hezbollah", "دول منها
 /// أوكرانيا", "کشورهایی از جمله اوکراین"), folded.
 const EXAMPLE_CUES: &[(Lang, &[&str])] = &[
@@ -558,7 +565,7 @@ const CLASS_REACH: usize = 4;
 /// الطائرات إلى أوكرانيا". A proclitic on the first word left out stays ("لعدة دول منها" → "ل"). `None` if
 /// the sentence names no examples of a class.
 pub(super) fn with_class_examples(lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
-    let cue_at = |i: usize| EXAMPLE_CUES.iter().filter(|(l, _)| *l == lang).find(|(_, c)| c.iter().enumerate().all(|(k, w)| word_at(items, i + k) == Some(*w) || word_at(items, i + k).is_some_and(|x| x.strip_prefix('و') == Some(*w)))).map(|(_, c)| c.len());
+    let cue_at = |i: usize| phrase_at(EXAMPLE_CUES, lang, items, i, true);
     let stem_in = |i: usize, list: &[&str]| match items.get(i).map(|it| &it.kind) {
         Some(ItemKind::Word { key, punct: false, stems }) => std::iter::once(key).chain(stems).find(|k| list.contains(&k.as_str())).cloned(),
         _ => None,
