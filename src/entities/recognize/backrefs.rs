@@ -190,6 +190,7 @@ impl EntityLayer {
                 let mut candidates: Vec<(usize, usize, usize, bool)> = Vec::new();
                 // (this sentence's mentions with what they count for, in order)
                 let mut here_mentions: Vec<(&Mention, usize)> = Vec::new();
+                let capital_state = |e: &Entity| e.stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id));
                 for m in &before {
                     let e = out.entity(&self.gazetteer, m.entity);
                     // "أنقرة ويريفان … البلدين": capitals count for their states in a pair
@@ -198,7 +199,7 @@ impl EntityLayer {
                         _ if r.people => None,
                         EntityType::Country if r.capitals => None,
                         EntityType::Country => Some(m.entity),
-                        EntityType::City if r.count > 1 => e.stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id)),
+                        EntityType::City if r.count > 1 => capital_state(e),
                         _ => None,
                     };
                     let Some(c) = country else { continue };
@@ -220,7 +221,7 @@ impl EntityLayer {
                     for m in out.mentions.iter().filter(|m| m.sentence == s && !m.furniture && m.form != Form::Coreference && m.tokens.start >= r.tokens.end) {
                         let e = out.entity(&self.gazetteer, m.entity);
                         // (capitals only: a country named later is often a third party, "… دو کشور در لیبی")
-                        let state = (e.kind == EntityType::City).then(|| e.stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id))).flatten();
+                        let state = (e.kind == EntityType::City).then(|| capital_state(e)).flatten();
                         if let Some(c) = state {
                             match candidates.iter_mut().find(|x| x.0 == c) {
                                 Some(x) => x.3 = true,
@@ -381,9 +382,8 @@ impl EntityLayer {
         let before = here.iter().rev().filter(|(_, m)| m.tokens.end <= token).find_map(|&(i, m)| state_of(i, m));
         let sentence = &doc.sentences[s].tokens;
         let opens_quoted = doc.tokens.get(sentence.start).is_some_and(|t| t.is_quote());
-        let close = (token..sentence.end).find(|&t| doc.tokens[t].is_quote()).filter(|_| opens_quoted && before.is_none());
         before.or_else(|| {
-            let close = close?;
+            let close = (token..sentence.end).find(|&t| doc.tokens[t].is_quote()).filter(|_| opens_quoted)?;
             here.iter().filter(|(_, m)| m.tokens.start > close).find_map(|&(i, m)| state_of(i, m))
         })
     }

@@ -25,6 +25,11 @@ pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer:
     if s == 0 {
         return None;
     }
+    // an actor: a person, a state, or a body that acts for one
+    let actor = |m: usize| {
+        let e = entities.entity(&layer.gazetteer, entities.mentions[m].entity);
+        matches!(e.kind, EntityType::Person | EntityType::Country) || e.acts_for_state()
+    };
     let dropped = match lang {
         Lang::Ar => {
             // (also after "كما"/"كذلك", "also", which take the verb's conjunction: "كما اشترت طائرات هاروب")
@@ -36,10 +41,7 @@ pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer:
             let counterpart = |it: &Item| entities.mentions.iter().any(|m| m.tokens.start > it.tokens.start && m.tokens.start < it.tokens.end) && COUNTERPARTS.iter().any(|c| doc.tokens[it.tokens.start].key.ends_with(c));
             // (…unless a verb of meeting has no other party: "والتقى رئيس الوزراء العراقي محمد شياع السوداني"
             // after "وصل فيدان إلى بغداد" is Fidan's meeting)
-            let actors = items.iter().filter(|it| matches!(&it.kind, ItemKind::Entity { mentions } if mentions.iter().any(|&m| {
-                let e = entities.entity(&layer.gazetteer, entities.mentions[m].entity);
-                matches!(e.kind, EntityType::Person | EntityType::Country) || e.acts_for_state()
-            }))).count();
+            let actors = items.iter().filter(|it| matches!(&it.kind, ItemKind::Entity { mentions } if mentions.iter().any(|&m| actor(m)))).count();
             let meeting_verb = matches!(items.first().map(|it| &it.kind), Some(ItemKind::Word { key, .. }) if MEETING_VERBS.contains(&key.chars().skip(1 - also).collect::<String>().as_str()));
             let subject_follows = match items.get(1).map(|it| (&it.kind, it)) {
                 Some((ItemKind::Entity { .. }, it)) => !counterpart(it) && !(meeting_verb && actors == 1),
@@ -54,10 +56,7 @@ pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer:
             let first = items.iter().position(|it| matches!(it.kind, ItemKind::Entity { .. }));
             let after_preposition = |k: usize| word_at(items, k - 1).is_some_and(|w| PREPOSITIONS.contains(&w));
             // (…or, after "همچنین"/"سپس", whose every actor does: "همچنین پهپادهای هاروپ را از اسرائیل خریده است")
-            let actor_at = |k: usize| matches!(&items[k].kind, ItemKind::Entity { mentions } if mentions.iter().any(|&m| {
-                let e = entities.entity(&layer.gazetteer, entities.mentions[m].entity);
-                matches!(e.kind, EntityType::Person | EntityType::Country) || e.acts_for_state()
-            }));
+            let actor_at = |k: usize| matches!(&items[k].kind, ItemKind::Entity { mentions } if mentions.iter().any(|&m| actor(m)));
             let opener = matches!(word_at(items, 0), Some("همچنين" | "سپس"));
             first.is_some_and(|j| j > 0 && (0..items.len()).filter(|&k| entity_at(items, k)).all(|k| after_preposition(k) || opener && !actor_at(k)))
         }
@@ -66,13 +65,9 @@ pub(super) fn with_dropped_subject(doc: &TextDoc, entities: &DocEntities, layer:
     if !dropped {
         return None;
     }
-    let actor = |m: &&Mention| {
-        let e = entities.entity(&layer.gazetteer, m.entity);
-        matches!(e.kind, EntityType::Person | EntityType::Country) || e.acts_for_state()
-    };
     // (a person named there first, else a state: "زار وزير الدفاع التركي يشار غولر باكو" is Güler's visit)
     let person = |m: &&Mention| entities.entity(&layer.gazetteer, m.entity).kind == EntityType::Person;
-    let before: Vec<(usize, &Mention)> = entities.mentions.iter().enumerate().filter(|(_, m)| m.sentence == s - 1 && !m.furniture && m.form != Form::Coreference && actor(m)).collect();
+    let before: Vec<(usize, &Mention)> = entities.mentions.iter().enumerate().filter(|&(i, m)| m.sentence == s - 1 && !m.furniture && m.form != Form::Coreference && actor(i)).collect();
     let topic = before.iter().min_by_key(|(_, m)| (!person(m), m.tokens.start))?.0;
     let virtual_subject = Item { kind: ItemKind::Entity { mentions: vec![topic] }, tokens: items[0].tokens.clone() };
     Some(std::iter::once(virtual_subject).chain(items.iter().cloned()).collect())
