@@ -307,7 +307,7 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
             if slot.role == SlotRole::Subject && !cue_before && of_person {
                 return;
             }
-            if let Some((end, bound)) = match_slot(ctx, rule, slot, i) {
+            if let Some((end, bound)) = match_slot(ctx, rule, slot, i, cue_before) {
                 if (slot.role == SlotRole::Pair || slot.form == FormFilter::List) && bound.len() < 2 {
                     return;
                 }
@@ -542,16 +542,18 @@ fn is_nationality(ctx: &Ctx, k: usize) -> bool {
 }
 
 /// A slot takes a whole list of entities or nothing: "Aliyev, Hasanov and Guliyev" is never split
-/// into a subject and an object. Returns (item after, entities).
-fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize) -> Option<(usize, Vec<Bound>)> {
+/// into a subject and an object. `cue_before`: the slot follows the rule's cue directly. Returns (item
+/// after, entities).
+fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize, cue_before: bool) -> Option<(usize, Vec<Bound>)> {
     let item = ctx.items.get(i)?;
     // a person's possessive is no object: "talks with Shamkhani's successor, Ali Akbar Ahmadian"
     if slot.role == SlotRole::Object && is_possessive(ctx, i) && matches!(&item.kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind == EntityType::Person)) {
         return None;
     }
     // a place one leaves is not the one visited ("يتوجه عبد العاطي من أسمرة إلى جيبوتي", "flew from Ankara to Baku"),
-    // nor an envoy's post ("میزبان رودرا گوراو شرست، سفیر هند در تهران", "X, India's ambassador in Tehran")
-    let left_or_posted = |p: usize| matches!(word_at(&ctx.items, p), Some("من" | "from")) || is_envoys_post(ctx, p);
+    // nor an envoy's post ("میزبان رودرا گوراو شرست، سفیر هند در تهران", "X, India's ambassador in Tehran"),
+    // unless the rule's own cue ends in "from" ("after returning from Moscow": he was there)
+    let left_or_posted = |p: usize| matches!(word_at(&ctx.items, p), Some("من" | "from")) && !cue_before || is_envoys_post(ctx, p);
     if rule.relation == Relation::Visits && slot.role == SlotRole::Object && i > 0 && left_or_posted(i - 1) {
         return None;
     }
