@@ -38,8 +38,8 @@
 //! Options: `conf=0.9` (the rule's confidence, default 0.8), `modality=considered` (what the
 //! phrasing itself implies), `attribute=true` (the phrasing describes a thing, "Russian-made
 //! S-300", so a denial elsewhere in the clause does not touch it), `user-if-foreign=true` (a maker
-//! adjective that may name the user: "Jordanian F-16 jets" is `usesWeapon` where the gazetteer gives
-//! the system another maker state), `id=name` (shown in evidence; default `LANG:LINE`).
+//! adjective or possessive that may name the user: "Jordanian F-16 jets" is `usesWeapon` where the
+//! gazetteer gives the system another maker state), `id=name` (shown in evidence; default `LANG:LINE`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -178,8 +178,9 @@ pub struct Rule {
     /// The phrasing describes a thing rather than reports an event ("Russian-made S-300"): the
     /// clause's negation or attribution does not apply to it.
     pub attribute: bool,
-    /// `user-if-foreign=true` on a maker-adjective phrasing ("Jordanian F-16 jets"): where the gazetteer
-    /// gives the system another maker state, the adjective names its user (`usesWeapon`).
+    /// `user-if-foreign=true` on a maker-adjective or possessive phrasing ("Jordanian F-16 jets", "جنگنده
+    /// F-16 اردن"): where the gazetteer gives the system another maker state, the state named is its user
+    /// (`usesWeapon`).
     pub user_if_foreign: bool,
 }
 

@@ -773,10 +773,10 @@ fn emit(ctx: &Ctx, relations: &RelationLayer, rule: &Rule, s: usize, b: Bindings
         if !info.subjects.contains(&kind(subject.entity)) || !info.objects.contains(&kind(object.entity)) {
             continue;
         }
-        // "Jordanian F-16 jets": an American system, so the adjective names its user
+        // "Jordanian F-16 jets", "Turkey's S-400": another state's system, so the state named with it is its user
         let maker = ctx.entities.entity(gazetteer, object.entity).country.as_deref().and_then(|id| gazetteer.index_of(id));
         let relation = match rule.relation {
-            _ if rule.user_if_foreign && subject.adjective && maker.is_some_and(|m| m != subject.entity) => Relation::UsesWeapon,
+            _ if rule.user_if_foreign && maker.is_some_and(|m| m != subject.entity) => Relation::UsesWeapon,
             // a state's armed force that cooperates cooperates militarily
             Relation::CooperatesWith if subject.military || object.military => Relation::CooperatesMilitarilyWith,
             r => r,
