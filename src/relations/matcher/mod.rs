@@ -77,7 +77,18 @@ fn after_preposition(ctx: &Ctx, i: usize) -> bool {
     }
     let possessive = is_possessive(ctx, i);
     let relative = RELATIVES.contains(&word(i + 1)) || (word(i + 1) == "," && RELATIVES.contains(&word(i + 2)));
-    i > 0 && !possessive && !relative && PREPOSITIONS.contains(&word(i - 1))
+    i > 0 && !possessive && !relative && PREPOSITIONS.contains(&word(before_article(ctx, i)))
+}
+
+/// The item before `i`, past an English article ("at the International Court of Justice accusing Israel",
+/// "between the US and Iran"), except before a compound's head, which modifies the noun after it ("against
+/// the Iran-backed Houthis").
+fn before_article(ctx: &Ctx, i: usize) -> usize {
+    if i > 1 && word_at(&ctx.items, i - 1) == Some("the") && !is_compound_head(ctx, i) {
+        i - 2
+    } else {
+        i.wrapping_sub(1)
+    }
 }
 
 /// Words that join the members of a list ("Israel and the United States").
@@ -297,7 +308,7 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
             let cue_before = b.after_cue == Some(i);
             // a subject, or the list that is the subject of a plural clause, is not inside a
             // prepositional phrase ("درباره روابط ترکیه و آذربایجان گفتگو کردند")
-            let pair_ok = slot.role == SlotRole::Pair && i > 0 && matches!(&ctx.items[i - 1].kind, ItemKind::Word { key, .. } if BETWEEN.contains(&key.as_str()));
+            let pair_ok = slot.role == SlotRole::Pair && i > 0 && matches!(&ctx.items[before_article(ctx, i)].kind, ItemKind::Word { key, .. } if BETWEEN.contains(&key.as_str()));
             if slot.role != SlotRole::Object && !cue_before && !pair_ok && after_preposition(ctx, i) {
                 return;
             }
