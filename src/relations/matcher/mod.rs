@@ -91,6 +91,9 @@ fn before_article(ctx: &Ctx, i: usize) -> usize {
     }
 }
 
+/// Second halves of English compounds that make their first half a body's leader ("the Russian-led CSTO").
+const LED: &[&str] = &["led", "dominated", "controlled", "run", "headed"];
+
 /// Words that join the members of a list ("Israel and the United States").
 const LIST_JOINERS: &[&str] = &[",", "و", "and", "&", "the"];
 
@@ -327,8 +330,10 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 }
                 // a name that is the first half of a compound modifies what follows ("the U.N.-recognized
                 // GNA"): it is an argument only where the rule goes on with the compound ("Iran - @backed");
-                // an adjective is one anyway ("Turkish-made drones sent to Azerbaijan")
-                let name = matches!(&ctx.items[end - 1].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Name));
+                // an adjective is one anyway ("Turkish-made drones sent to Azerbaijan"), but not the leader of a
+                // body as an object ("accused the Russian-led CSTO": the CSTO is accused)
+                let led = slot.role == SlotRole::Object && word_at(&ctx.items, end + 1).is_some_and(|w| LED.contains(&w));
+                let name = matches!(&ctx.items[end - 1].kind, ItemKind::Entity { mentions } if mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Name || led));
                 if name && is_compound_head(ctx, end - 1) && !matches!(rule.elements.get(e + 1), Some(Element::Cue { .. })) {
                     return;
                 }
