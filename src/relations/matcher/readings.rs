@@ -227,7 +227,12 @@ fn arabic_subject(items: &[Item]) -> Option<usize> {
 pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, relations: &RelationLayer, lang: Lang, items: &[Item]) -> Option<Vec<Item>> {
     let subject = match lang {
         Lang::Ar => arabic_subject(items)?,
-        Lang::En => (0..2).find(|&i| entity_at(items, i) && (i == 0 || word_at(items, 0) == Some("the")))?,
+        // (also after an opening phrase up to its comma: "In Beijing, Muizzu and Xi raised ties … and signed …")
+        Lang::En => (0..2).find(|&i| entity_at(items, i) && (i == 0 || word_at(items, 0) == Some("the"))).or_else(|| {
+            let opening = word_at(items, 0).is_some_and(|w| PREPOSITIONS.contains(&w));
+            let comma = (1..items.len().min(8)).find(|&i| word_at(items, i).is_some_and(is_comma))?;
+            Some(comma + 1).filter(|&i| opening && entity_at(items, i))
+        })?,
         // (a Persian sentence opens with its subject: "آنکارا با ادیس‌آبابا روابط نزدیکی دارد و هم به اتیوپی
         // و هم به سومالی پهپاد فروخته است")
         Lang::Fa => Some(0).filter(|&i| entity_at(items, i))?,
@@ -279,9 +284,14 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
             subject = reported;
         }
     }
+    // (a list is the subject whole: "Muizzu and Xi … and signed 20 agreements")
+    let mut last = subject;
+    while last + 2 < clause && word_at(items, last + 1).is_some_and(|w| matches!(w, "and" | "," | "و")) && entity_at(items, last + 2) {
+        last += 2;
+    }
     // ("خلالها" itself is left out: "العباسي بحث مع نظيره …")
     let rest = std::iter::once(&items[clause]).chain(&items[clause + 1 + usize::from(during(clause))..]);
-    Some(std::iter::once(items[subject].clone()).chain(rest.cloned()).collect())
+    Some(items[subject..=last].iter().cloned().chain(rest.cloned()).collect())
 }
 
 /// "During it" (folded), after a verb that is about the visit or meeting named before.
