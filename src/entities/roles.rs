@@ -58,6 +58,9 @@ pub struct RoleLexicon {
     given: HashMap<Lang, HashSet<String>>,
     /// The roles (English names, lower case) of the professions: office kind `no`.
     professions: HashSet<String>,
+    /// Family names written before the given name (`family-first.txt`: Chinese, Korean): "Zhang" alone
+    /// later is "Zhang Baoqun".
+    family_first: HashMap<Lang, HashSet<String>>,
 }
 
 /// Words that link an office to its state: "minister of defence of Azerbaijan", "و", "a senior official at
@@ -110,6 +113,10 @@ impl RoleLexicon {
             let common = dir.join("common-words.txt");
             if common.exists() {
                 lexicon.common.entry(lang).or_default().extend(read_words(&common)?);
+            }
+            let family_first = dir.join("family-first.txt");
+            if family_first.exists() {
+                lexicon.family_first.entry(lang).or_default().extend(read_words(&family_first)?);
             }
             let given = dir.join("given-names.txt");
             if given.exists() {
@@ -165,6 +172,11 @@ impl RoleLexicon {
     /// Whether a word is a frequent given name of the language.
     pub fn is_given_name(&self, lang: Lang, key: &str) -> bool {
         self.given.get(&lang).is_some_and(|names| prefix_variants(lang, key).iter().any(|v| names.contains(&v.key)))
+    }
+
+    /// Whether a name's first word is a family name that comes first (`family-first.txt`).
+    pub fn is_family_first(&self, lang: Lang, word: &str) -> bool {
+        self.family_first.get(&lang).is_some_and(|names| names.contains(&fold(word)))
     }
 
     /// Whether a word is among the language's frequent words (Arabic proclitics stripped).

@@ -35,8 +35,10 @@ impl EntityLayer {
         for &p in &people {
             for (lang, names) in &out.entity(&self.gazetteer, p).names {
                 for n in names.iter().filter(|n| n.split_whitespace().count() > 1) {
-                    if let Some(last) = n.split_whitespace().last().filter(|s| long_enough_surname(s)) {
-                        let owners = surnames.entry((*lang, last.to_string())).or_default();
+                    // (a Chinese or Korean family name comes first: "Zhang" after "Zhang Baoqun")
+                    let first = n.split_whitespace().next().filter(|f| self.roles.is_family_first(*lang, f));
+                    for surname in n.split_whitespace().last().into_iter().chain(first).filter(|s| long_enough_surname(s)) {
+                        let owners = surnames.entry((*lang, surname.to_string())).or_default();
                         if !owners.contains(&p) {
                             owners.push(p);
                         }
