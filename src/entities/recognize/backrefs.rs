@@ -202,6 +202,9 @@ impl EntityLayer {
                         EntityType::Country if r.capitals => None,
                         EntityType::Country => Some(m.entity),
                         EntityType::City if r.count > 1 => capital_state(e),
+                        // (and a known office-holder for his state: "وصل الرئيس الروسي فلاديمير بوتين … إلى طشقند بعد
+                        // زيارتيه إلى الصين وبيلاروسيا … وفدي البلدين" means Russia and Uzbekistan)
+                        EntityType::Person if r.count > 1 && e.role.is_some() => e.country.as_deref().and_then(|id| self.gazetteer.index_of(id)),
                         _ => None,
                     };
                     let Some(c) = country else { continue };
