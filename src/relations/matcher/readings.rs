@@ -81,7 +81,7 @@ const MEETING_VERBS: &[&str] = &["التقي", "استقبل", "اجتمع", "ق
 const LIST_WORDS: &[&str] = &["and", "or", "the", "as", "both"];
 
 /// Prepositions that open a Persian adverbial phrase after the subject ("با امضای قراردادی،", "ضمن …،", "پس از …،").
-const PERSIAN_ADVERBIAL_HEADS: &[&str] = &["با", "ضمن", "پس", "طي", "بدون", "براي", "بنابر", "بنا"];
+const PERSIAN_ADVERBIAL_HEADS: &[&str] = &["با", "ضمن", "پس", "طي", "بدون", "براي", "بنابر", "بنا", "در"];
 
 /// How far (in items) an aside may run to its closing comma.
 const ASIDE_REACH: usize = 16;
