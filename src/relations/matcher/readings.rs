@@ -555,8 +555,12 @@ const EXAMPLE_CUES: &[(Lang, &[&str])] = &[
 /// Plural nouns of a class of actors whose examples may follow (folded; Arabic without proclitics).
 const CLASS_NOUNS: &[&str] = &[
     "groups", "militias", "proxies", "factions", "movements", "organisations", "organizations", "allies", "partners", "countries", "states", "nations", "neighbours", "neighbors", "forces", "fighters", "customers", "buyers", "clients", "powers", "governments", "militants", "armies", "members", "capitals", "operators", "users",
+    // (and classes of arms: "Indian-made platforms, including the Akash …")
+    "platforms", "systems", "weapons", "arms", "equipment", "hardware", "aircraft", "drones", "missiles", "jets", "helicopters", "vehicles", "warships",
     "الجماعات", "جماعات", "الفصايل", "فصايل", "الميليشيات", "ميليشيات", "المليشيات", "مليشيات", "وكلايها", "وكلاها", "وكلا", "الوكلا", "حلفايها", "حلفاها", "حلفا", "الحلفا", "الدول", "دول", "دولا", "البلدان", "بلدان", "الحركات", "التنظيمات", "القوي", "الجيوش", "شركايها", "الشركا", "شركا", "الزباين", "الحكومات", "العواصم", "عواصم", "الاطراف", "اطراف",
+    "الانظمه", "انظمه", "المنظومات", "منظومات", "الاسلحه", "اسلحه", "المعدات", "معدات", "الطايرات", "طايرات", "المسيرات", "مسيرات", "المقاتلات", "مقاتلات",
     "گروهها", "گروههاي", "گروههايي", "كشورها", "كشورهاي", "كشورهايي", "شبهنظاميان", "نيروهاي", "نيروهايي", "متحدان", "متحدانش", "شركاي", "شركايش", "دولتهاي", "دولتهايي", "قدرتهاي", "جنبشهاي", "سازمانهاي", "گروهكهاي", "خريداران", "مشتريان", "همسايگان",
+    "سامانهها", "سامانههاي", "تسليحات", "تجهيزات", "جنگندهها", "جنگندههاي", "پهپادها", "پهپادهاي",
 ];
 
 /// Words before a class noun that go with it when its examples stand in for it ("several countries", "its
@@ -582,7 +586,8 @@ pub(super) fn with_class_examples(lang: Lang, items: &[Item]) -> Option<Vec<Item
     let mut copied = 0;
     let mut i = 1;
     while i < items.len() {
-        let Some(len) = cue_at(i).filter(|&len| entity_at(items, i + len)) else {
+        // (the first example may come with its article: "including the Akash …")
+        let Some(len) = cue_at(i).filter(|&len| entity_at(items, i + len) || word_at(items, i + len) == Some("the") && entity_at(items, i + len + 1)) else {
             i += 1;
             continue;
         };
