@@ -133,10 +133,10 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
         keep[1..=j].iter_mut().for_each(|k| *k = false);
         i = j + 1;
     }
-    // (a Persian adverbial phrase after the sentence's subject, up to its comma and naming nothing: "ترکیه با امضای
-    // قراردادی، ۴۰ فروند جنگنده اف-۱۶ از آمریکا خریداری می‌کند")
+    // (a Persian adverbial phrase after the sentence's subject, up to its comma: "ترکیه با امضای قراردادی، ۴۰ فروند
+    // جنگنده اف-۱۶ از آمریکا خریداری می‌کند", "منامه در پی حمله به سفارت عربستان در تهران، روابط … را قطع کرد")
     let adverbial = lang == Lang::Fa && entity_at(0) && word_at(items, 1).is_some_and(|w| PERSIAN_ADVERBIAL_HEADS.contains(&w));
-    if let Some(j) = adverbial.then(|| (2..items.len().min(2 + ASIDE_REACH)).find(|&j| comma_at(j) || entity_at(j))).flatten().filter(|&j| comma_at(j)) {
+    if let Some(j) = adverbial.then(|| (2..items.len().min(2 + ASIDE_REACH)).find(|&j| comma_at(j))).flatten() {
         keep[1..=j].iter_mut().for_each(|k| *k = false);
         i = j + 1;
     }
