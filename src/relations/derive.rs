@@ -239,7 +239,10 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
             // by X"), the nearer after a verb that opens the clause ("استقبل X Y") or the first before a final
             // one ("X Y را به حضور پذیرفت")
             let after_cue = doc.text[m.cue_span.end..].chars().take(6).collect::<String>().to_lowercase();
-            let passive = PASSIVE_BY.iter().any(|w| cue.contains(w) || after_cue.starts_with(w));
+            // (…or later, before the party it introduces: "was received later in the day by President Pezeshkian")
+            let later_party = m.subject_span.start.max(m.object_span.start);
+            let up_to_party = (later_party > m.cue_span.end).then(|| format!(" {}", doc.text[m.cue_span.end..later_party].to_lowercase())).unwrap_or_default();
+            let passive = PASSIVE_BY.iter().any(|w| cue.contains(w) || after_cue.starts_with(w) || up_to_party.contains(&format!("{w} ")));
             let parties = if m.subject_span.start <= m.object_span.start { [(m.subject, m.subject_span), (m.object, m.object_span)] } else { [(m.object, m.object_span), (m.subject, m.subject_span)] };
             let ((first, first_span), (second, _)) = (parties[0], parties[1]);
             let straddle = first_span.end <= m.cue_span.start && m.cue_span.end <= parties[1].1.start;
