@@ -178,9 +178,12 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
     // Sheikh Mohamud for talks"), unless the sentence says they met separately
     let apart = |s: usize| doc.tokens[doc.sentences[s].tokens.clone()].iter().any(|t| SEPARATELY.contains(&t.key.as_str()));
     let plain: Vec<&RelationMention> = mentions.iter().filter(|m| m.relation == Relation::MeetsWith && !m.derived && m.modality != Modality::Negated).collect();
+    // (two guests: the leaders of a summit a host meets, "با رهبران قزاقستان، قرقیزستان، تاجیکستان …", are no pairs of
+    // talks the article reports)
+    let guests = |a: &RelationMention| plain.iter().filter(|x| x.sentence == a.sentence && x.rule == a.rule && x.cue_span == a.cue_span && x.subject == a.subject).count();
     for (i, a) in plain.iter().enumerate() {
         for b in &plain[i + 1..] {
-            let one_meeting = a.sentence == b.sentence && a.rule == b.rule && a.cue_span == b.cue_span && a.subject == b.subject && a.object != b.object;
+            let one_meeting = a.sentence == b.sentence && a.rule == b.rule && a.cue_span == b.cue_span && a.subject == b.subject && a.object != b.object && guests(a) == 2;
             // (guests of two states: a visitor who meets a president and his minister met them, they did
             // not meet each other)
             let state = |e: usize| if entity(e).kind == EntityType::Person { state_of(e) } else { Some(e) };
