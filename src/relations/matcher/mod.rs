@@ -222,6 +222,11 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
             let added: Vec<RelationMention> = reading.into_iter().filter(|m| !second || !known(m)).collect();
             found_here.extend(added);
         }
+        // relations named in a sentence that calls them tense are no cooperation ("وتدهورت علاقات تركيا مع إسرائيل",
+        // "تتسم علاقات دوشنبه بكابل بالتوتر")
+        let pair = |m: &RelationMention| (m.subject.min(m.object), m.subject.max(m.object));
+        let tense: Vec<(usize, usize)> = found_here.iter().filter(|m| m.relation == Relation::HasTensionsWith && m.modality != Modality::Negated).map(pair).collect();
+        found_here.retain(|m| m.relation != Relation::CooperatesWith || !tense.contains(&pair(m)));
         out.extend(found_here);
     }
     out
