@@ -173,6 +173,7 @@ impl EntityLayer {
             for role in self.roles.find(lang, &doc.tokens, sentence.tokens.clone()) {
                 self.attach_office(doc, &mut out, &mut discovered_names, lang, s, &role);
             }
+            self.people_after_cues(doc, &mut out, &mut discovered_names, lang, s);
         }
         self.find_short_names(doc, &mut out, &lang_of);
         self.resolve_back_references(doc, &mut out, &lang_of);

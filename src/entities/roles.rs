@@ -61,6 +61,8 @@ pub struct RoleLexicon {
     /// Family names written before the given name (`family-first.txt`: Chinese, Korean): "Zhang" alone
     /// later is "Zhang Baoqun".
     family_first: HashMap<Lang, HashSet<String>>,
+    /// Words after which capitalised names are people (`name-cues.txt`): "arrested Olimpi Toirovich, …".
+    name_cues: HashMap<Lang, HashSet<String>>,
 }
 
 /// Words that link an office to its state: "minister of defence of Azerbaijan", "و", "a senior official at
@@ -113,6 +115,10 @@ impl RoleLexicon {
             let common = dir.join("common-words.txt");
             if common.exists() {
                 lexicon.common.entry(lang).or_default().extend(read_words(&common)?);
+            }
+            let name_cues = dir.join("name-cues.txt");
+            if name_cues.exists() {
+                lexicon.name_cues.entry(lang).or_default().extend(read_words(&name_cues)?);
             }
             let family_first = dir.join("family-first.txt");
             if family_first.exists() {
@@ -172,6 +178,11 @@ impl RoleLexicon {
     /// Whether a word is a frequent given name of the language.
     pub fn is_given_name(&self, lang: Lang, key: &str) -> bool {
         self.given.get(&lang).is_some_and(|names| prefix_variants(lang, key).iter().any(|v| names.contains(&v.key)))
+    }
+
+    /// Whether a word is followed by the names of people (`name-cues.txt`: "arrested", "detained").
+    pub fn is_name_cue(&self, lang: Lang, key: &str) -> bool {
+        self.name_cues.get(&lang).is_some_and(|words| words.contains(key))
     }
 
     /// Whether a name's first word is a family name that comes first (`family-first.txt`).

@@ -525,6 +525,41 @@ impl EntityLayer {
     }
 }
 
+impl EntityLayer {
+    /// English names of people the gazetteer lacks, after a word that only people follow (`name-cues.txt`:
+    /// "the Emirati Interior Ministry said it had arrested Olimpi Toirovich, Mahmoud Jalalov and Azizbek
+    /// Kamilovich"): each capitalised name of the list, two words or more, a title before it aside.
+    pub(super) fn people_after_cues(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize) {
+        if lang != Lang::En {
+            return;
+        }
+        let sentence = doc.sentences[s].tokens.clone();
+        let tokens = &doc.tokens;
+        for cue in sentence.clone().filter(|&t| self.roles.is_name_cue(lang, &tokens[t].key)) {
+            let mut at = cue + 1;
+            loop {
+                // (a title or rank before the name: "Captain Navtej Singh Gill", "Commander …")
+                while at < sentence.end && self.roles.is_office_filler(lang, &tokens[at].key) && Self::mention_at(out, at).is_none() {
+                    at += 1;
+                }
+                if at >= sentence.end || Self::mention_at(out, at).is_some() || self.discover(doc, out, names, lang, s, at, true).is_none() {
+                    break;
+                }
+                let end = out.mentions.last().map_or(at, |m| m.tokens.end);
+                // the list goes on after "," or "and" (and an age between commas: "Olimpi Toirovich, 28, Mahmoud …")
+                let joiner = |t: usize| tokens.get(t).is_some_and(|t| matches!(t.key.as_str(), "," | "and") || t.kind == TokenKind::Number);
+                at = end;
+                while at < sentence.end && joiner(at) {
+                    at += 1;
+                }
+                if at == end {
+                    break;
+                }
+            }
+        }
+    }
+}
+
 /// Whether an office phrase without a name may refer to someone introduced with `earlier`: the same
 /// office, or a bare "minister"/"commander" for a minister's or commander's office ("الوزير التركي"
 /// after "وزير الخارجية التركي هاكان فيدان"), not the prime minister's or a deputy's.

@@ -312,6 +312,12 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
             t += 2;
             continue;
         }
+        // nor does an age between commas after a name: "Olimpi Toirovich, 28, Mahmoud Jalalov, 28, and …"
+        let after_entity = items.last().is_some_and(|it: &Item| matches!(it.kind, ItemKind::Entity { .. }));
+        if after_entity && comma(t) && doc.tokens.get(t + 1).is_some_and(|n| n.kind == TokenKind::Number) && comma(t + 2) {
+            t += 2;
+            continue;
+        }
         let token = &doc.tokens[t];
         // quotation marks carry nothing a rule needs and would break lists: “إسرائيل” وأذربيجان
         let quote = token.kind == TokenKind::Punct && token.key.chars().all(crate::text::normalize::is_quote);
