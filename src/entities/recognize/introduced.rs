@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::EntityLayer;
+use crate::entities::index::name_keys;
 use crate::entities::{DocEntities, Entity, EntityType, Form, slug};
 use crate::text::lang::Lang;
 use crate::text::token::{Token, TokenKind};
@@ -158,6 +159,21 @@ impl EntityLayer {
                     Introduced::Company => self.nationality_next_to(doc, out, lang, &noun, &range),
                     Introduced::Weapon => None,
                 };
+                // (a known name the quotes kept apart from its noun: "شركة "ليوناردو" الإيطالية" is Leonardo, whose
+                // gazetteer name is "شركة ليوناردو")
+                let noun_surface = &doc.text[tokens[noun.start].start..tokens[noun.end - 1].end];
+                let named = |phrase: &str| {
+                    let keys = name_keys(phrase);
+                    self.gazetteer.entities.iter().position(|e| e.names.values().flatten().any(|n| name_keys(n) == keys))
+                };
+                let bare: Vec<&str> = words.iter().map(|t| &doc.text[t.start..t.end]).collect();
+                let bare = bare.join(" ");
+                // (the noun may carry the list's "و": "وشركة "ليوناردو"")
+                let noun_bare = noun_surface.strip_prefix('و').filter(|_| lang != Lang::En).unwrap_or(noun_surface);
+                if let Some(e) = named(&format!("{noun_surface} {bare}")).or_else(|| named(&format!("{noun_bare} {bare}"))).or_else(|| named(&bare)) {
+                    out.mentions.push(self.mention(doc, e, range, Form::Name, s, false));
+                    continue;
+                }
                 let entity = *known.entry(key).or_insert_with(|| {
                     let label = self.translit.to_latin(lang, &surface);
                     let mut names = HashMap::new();
