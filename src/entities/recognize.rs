@@ -311,6 +311,12 @@ fn capitals_after_capital(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEnt
         };
         if let Some(city) = with_capital.then(|| capital_of(m.entity)).flatten() {
             m.entity = city;
+            // a Persian mention takes the word "capital" in, so that rules see one place: "به [پایتخت قرقیزستان] سفر"
+            // (Arabic and English rules name "العاصمة", "capital" themselves)
+            if lang_of(m.sentence) == Lang::Fa {
+                m.tokens.start -= 1;
+                m.start = tokens[m.tokens.start].start;
+            }
         }
     }
 }
