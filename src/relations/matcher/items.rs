@@ -312,6 +312,12 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
             t += 2;
             continue;
         }
+        // nor does "فيه" of "at a time when" between a verb and its subject: "في وقت تعتمد فيه القاهرة على واردات الغاز"
+        let at_a_time = items.len() >= 2 && matches!(&items[items.len() - 2].kind, ItemKind::Word { key, .. } if key == "وقت" || key == "الوقت") && matches!(items.last().map(|it| &it.kind), Some(ItemKind::Word { punct: false, .. }));
+        if lang == Lang::Ar && at_a_time && matches!(doc.tokens[t].key.as_str(), "فيه" | "فيها") && spans.get(next_span).is_some_and(|(sp, _, _)| sp.start == t + 1) {
+            t += 1;
+            continue;
+        }
         // nor does an age between commas after a name: "Olimpi Toirovich, 28, Mahmoud Jalalov, 28, and …"
         let after_entity = items.last().is_some_and(|it: &Item| matches!(it.kind, ItemKind::Entity { .. }));
         if after_entity && comma(t) && doc.tokens.get(t + 1).is_some_and(|n| n.kind == TokenKind::Number) && comma(t + 2) {
