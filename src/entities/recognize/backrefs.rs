@@ -384,7 +384,14 @@ impl EntityLayer {
         };
         let mut here: Vec<(usize, &Mention)> = out.mentions.iter().enumerate().filter(|(_, m)| m.sentence == s && m.form != Form::Coreference).collect();
         here.sort_by_key(|(_, m)| m.tokens.start);
-        let before = here.iter().rev().filter(|(_, m)| m.tokens.end <= token).find_map(|&(i, m)| state_of(i, m));
+        // (a man's country is a person's: "أشاد فاديفول … بالتعاون مع قطر والولايات المتحدة، مؤكداً أن بلاده …" is
+        // Germany's, not the state named last)
+        let his = doc.tokens.get(token).is_some_and(|t| t.key.ends_with('ه') && !t.key.ends_with("ها") || t.key == "his");
+        let person = |m: &Mention| out.entity(&self.gazetteer, m.entity).kind == EntityType::Person;
+        let before = his
+            .then(|| here.iter().rev().filter(|(_, m)| m.tokens.end <= token && person(m)).find_map(|&(i, m)| state_of(i, m)))
+            .flatten()
+            .or_else(|| here.iter().rev().filter(|(_, m)| m.tokens.end <= token).find_map(|&(i, m)| state_of(i, m)));
         let sentence = &doc.sentences[s].tokens;
         let opens_quoted = doc.tokens.get(sentence.start).is_some_and(|t| t.is_quote());
         before.or_else(|| {
