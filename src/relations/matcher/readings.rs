@@ -324,6 +324,9 @@ const REPORTING_VERBS: &[&str] = &["said", "says", "say", "claimed", "claims", "
 /// English verbs of saying whose object, not a reported clause, follows them.
 const OBJECT_REPORTING_VERBS: &[&str] = &["told", "tells", "warned", "warns", "accused", "accuses"];
 
+/// Arabic nouns of a body before its name (folded): "شركة «بايكار»", "مجموعة «إيدج»".
+const BODY_NOUNS: &[&str] = &["شركه", "مجموعه", "موسسه", "هييه", "وزاره"];
+
 /// Relative pronouns (Arabic folded).
 const RELATIVES: &[&str] = &["كه", "الذي", "التي", "اللذين", "اللتين", "اللذان", "اللتان", "الذين", "اللواتي", "اللاتي", "which", "who", "whose", "that"];
 
@@ -366,22 +369,27 @@ pub(super) fn with_object_clitic(entities: &DocEntities, layer: &EntityLayer, re
         if relative_subject.is_some_and(adjective) {
             continue;
         }
-        let Some(antecedent) = (0..i).rev().filter(|&j| Some(j) != relative_subject).find_map(|j| state(&items[j]).map(|m| (j, m))) else { continue };
+        // (…nor any maker's adjective: "قرغيزستان من أبرز مشتري المسيّرات التركية، إذ سلّمتها …" points at Kyrgyzstan)
+        let Some(antecedent) = (0..i).rev().filter(|&j| Some(j) != relative_subject && !adjective(j)).find_map(|j| state(&items[j]).map(|m| (j, m))) else { continue };
+        // the verb's subject after it, perhaps after the noun of a body: "سلّمتها شركة «بايكار» …"
+        let body_noun = word_at(items, i + 1).is_some_and(|w| BODY_NOUNS.contains(&w)) && entity_at(items, i + 2);
+        let subject_after = entity_at(items, i + 1) || body_noun;
         let object = Item { kind: ItemKind::Entity { mentions: vec![antecedent.1] }, tokens: items[i].tokens.clone() };
         let word = word_item(lang, stem.to_string(), false, items[i].tokens.clone());
         let mut reading: Vec<Item> = Vec::new();
         if preposition {
             reading.extend(items[..i].iter().cloned());
-        } else if !entity_at(items, i + 1) {
+        } else if !subject_after {
             // (a verb without a subject after it: the relative's antecedent, else the sentence's subject)
             let Some(subject) = relative_subject.or_else(|| arabic_subject(items)).filter(|&j| j != antecedent.0) else { continue };
             reading.push(items[subject].clone());
         }
         reading.push(word);
         // (a subject after the verb comes before its object: "زودتها روسيا بـ…" is "زودت روسيا الجزائر بـ…")
-        let rest = if !preposition && entity_at(items, i + 1) {
-            reading.push(items[i + 1].clone());
-            i + 2
+        let rest = if !preposition && subject_after {
+            let end = i + 2 + usize::from(body_noun);
+            reading.extend(items[i + 1..end].iter().cloned());
+            end
         } else {
             i + 1
         };
