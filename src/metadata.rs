@@ -61,7 +61,7 @@ pub fn describe(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, attr
     let mentions_in = |p: usize| entities.mentions.iter().filter(move |m| doc.sentences[m.sentence].paragraph == p);
 
     let mut publisher = given_publisher.filter(|p| !p.trim().is_empty()).map(|name| {
-        let entity = mentions_of_name(layer, name);
+        let entity = layer.named(name);
         (entity, name.trim().to_string())
     });
     if publisher.is_none() {
@@ -108,12 +108,6 @@ pub fn describe(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, attr
         })
     });
     DocumentMeta { title, publisher, cites, date }
-}
-
-/// The gazetteer entity whose name is exactly `name`, if any.
-fn mentions_of_name(layer: &EntityLayer, name: &str) -> Option<usize> {
-    let key = name_keys(name);
-    layer.gazetteer.entities.iter().position(|e| e.names.values().flatten().any(|n| name_keys(n) == key))
 }
 
 /// "2022-10-08", "2022-10-08T10:00:00Z" → the date.

@@ -38,6 +38,8 @@ struct Entry {
 #[derive(Debug, Default, Clone)]
 pub struct NameIndex {
     by_first: HashMap<String, Vec<Entry>>,
+    /// The keys of every name (no adjective) → the first entity that bears it, for exact look-ups.
+    by_name: HashMap<Vec<String>, usize>,
 }
 
 /// A name found in the text.
@@ -71,6 +73,7 @@ impl NameIndex {
         let place = matches!(entity.kind, EntityType::Country | EntityType::City | EntityType::Region);
         for lang in Lang::ALL {
             for name in entity.names.get(&lang).into_iter().flatten() {
+                self.by_name.entry(name_keys(name)).or_insert(i);
                 self.add(i, Form::Name, name, lang, place);
             }
             for adjective in entity.adjectives.get(&lang).into_iter().flatten() {
@@ -134,6 +137,12 @@ impl NameIndex {
         if !entries.iter().any(|e| e.keys == entry.keys && e.entity == entry.entity && e.form == entry.form && e.lang == entry.lang) {
             entries.push(entry);
         }
+    }
+
+    /// The entity one of whose names is exactly `name` (compared by keys: "Arrow-3" is "Arrow 3"), the first
+    /// one where several bear it.
+    pub fn named(&self, name: &str) -> Option<usize> {
+        self.by_name.get(&name_keys(name)).copied()
     }
 
     /// The names in `tokens[range]`, left to right, not overlapping.

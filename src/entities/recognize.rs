@@ -134,6 +134,11 @@ impl EntityLayer {
         self.weapons.at(lang, tokens, at, end)
     }
 
+    /// The gazetteer entity one of whose names is exactly `name`, if any.
+    pub fn named(&self, name: &str) -> Option<usize> {
+        self.index.named(name)
+    }
+
     pub fn entity<'a>(&'a self, doc: &'a DocEntities, index: usize) -> &'a Entity {
         doc.entity(&self.gazetteer, index)
     }

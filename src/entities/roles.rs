@@ -74,6 +74,14 @@ fn read_words(path: &Path) -> Result<Vec<String>, DataError> {
     Ok(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect())
 }
 
+/// The words of a language's word list, where the language has one, added to its set.
+fn add_words(path: &Path, lang: Lang, sets: &mut HashMap<Lang, HashSet<String>>) -> Result<(), DataError> {
+    if path.exists() {
+        sets.entry(lang).or_default().extend(read_words(path)?);
+    }
+    Ok(())
+}
+
 impl RoleLexicon {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<RoleLexicon, DataError> {
         let mut lexicon = RoleLexicon::default();
@@ -108,22 +116,10 @@ impl RoleLexicon {
                     }
                 }
             }
-            let stop = dir.join("stopwords.txt");
-            if stop.exists() {
-                lexicon.stopwords.entry(lang).or_default().extend(read_words(&stop)?);
-            }
-            let common = dir.join("common-words.txt");
-            if common.exists() {
-                lexicon.common.entry(lang).or_default().extend(read_words(&common)?);
-            }
-            let name_cues = dir.join("name-cues.txt");
-            if name_cues.exists() {
-                lexicon.name_cues.entry(lang).or_default().extend(read_words(&name_cues)?);
-            }
-            let family_first = dir.join("family-first.txt");
-            if family_first.exists() {
-                lexicon.family_first.entry(lang).or_default().extend(read_words(&family_first)?);
-            }
+            add_words(&dir.join("stopwords.txt"), lang, &mut lexicon.stopwords)?;
+            add_words(&dir.join("common-words.txt"), lang, &mut lexicon.common)?;
+            add_words(&dir.join("name-cues.txt"), lang, &mut lexicon.name_cues)?;
+            add_words(&dir.join("family-first.txt"), lang, &mut lexicon.family_first)?;
             let given = dir.join("given-names.txt");
             if given.exists() {
                 lexicon.given.entry(lang).or_default().extend(read_words(&given)?.into_iter().flat_map(|w| name_keys(&w)));

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::EntityLayer;
-use crate::entities::index::name_keys;
 use crate::entities::{DocEntities, Entity, EntityType, Form, slug};
 use crate::text::lang::Lang;
 use crate::text::token::{Token, TokenKind};
@@ -162,10 +161,7 @@ impl EntityLayer {
                 // (a known name the quotes kept apart from its noun: "شركة "ليوناردو" الإيطالية" is Leonardo, whose
                 // gazetteer name is "شركة ليوناردو")
                 let noun_surface = &doc.text[tokens[noun.start].start..tokens[noun.end - 1].end];
-                let named = |phrase: &str| {
-                    let keys = name_keys(phrase);
-                    self.gazetteer.entities.iter().position(|e| e.names.values().flatten().any(|n| name_keys(n) == keys))
-                };
+                let named = |phrase: &str| self.index.named(phrase);
                 let bare: Vec<&str> = words.iter().map(|t| &doc.text[t.start..t.end]).collect();
                 let bare = bare.join(" ");
                 // (the noun may carry the list's "و": "وشركة "ليوناردو"")
