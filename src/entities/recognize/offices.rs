@@ -344,6 +344,15 @@ impl EntityLayer {
     }
 
     /// The person an office introduces after it (`stated`: the office named its state).
+    /// Whether the token may stand between an office and the name it introduces: punctuation, "former", or a
+    /// one-word title ("الفريق", "الشيخ"), not "his counterpart", who is someone else.
+    pub fn is_name_lead_in(&self, lang: Lang, tokens: &[Token], j: usize) -> bool {
+        let t = &tokens[j];
+        (t.kind == TokenKind::Punct && matches!(t.key.as_str(), "," | "«" | "\"" | "“" | "(" | "‘"))
+            || OFFICE_MODIFIERS.contains(&t.key.as_str())
+            || self.roles.find(lang, tokens, j..j + 1).first().is_some_and(|r| r.tokens.len() == 1 && r.role != "Counterpart")
+    }
+
     pub(super) fn person_after(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, from: usize, stated: bool) -> Option<usize> {
         let end = doc.sentences[s].tokens.end;
         let mut j = from;
@@ -362,11 +371,7 @@ impl EntityLayer {
             if j >= end {
                 return None;
             }
-            let t = &doc.tokens[j];
-            let skip = (t.kind == TokenKind::Punct && matches!(t.key.as_str(), "," | "«" | "\"" | "“" | "(" | "‘"))
-                || OFFICE_MODIFIERS.contains(&t.key.as_str())
-                // a one-word title ("الفريق"), not "his counterpart", who is someone else
-                || self.roles.find(lang, &doc.tokens, j..j + 1).first().is_some_and(|r| r.tokens.len() == 1 && r.role != "Counterpart");
+            let skip = self.is_name_lead_in(lang, &doc.tokens, j);
             // …or an abbreviated rank with its full stops: "…, Maj. Gen. Mohammad Bagheri"
             let rank = self.roles.find(lang, &doc.tokens, j..(j + 5).min(end)).into_iter().next().filter(|r| {
                 let dots = doc.tokens[r.tokens.clone()].iter().filter(|t| t.key == "." && t.glued).count();

@@ -137,7 +137,17 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
         // "former defence minister X")
         let modifiers = if span.start == office.tokens.start && office.modifiers_start >= tokens.start { office.tokens.start - office.modifiers_start } else { 0 };
         span.start -= modifiers;
-        let parts = person.tokens.len() + office.tokens.len() + office.of_mention.map_or(0, |m| entities.mentions[m].tokens.len()) + usize::from(pronoun) + modifiers;
+        // (the person's other titles and offices between them are parts too: "نظيره الكويتي، النائب الأول لرئيس
+        // مجلس الوزراء وزير الدفاع وزير الداخلية الشيخ فهد …")
+        let mut titled = person.tokens.start;
+        while titled > office.tokens.end {
+            match layer.title_before(lang, &doc.tokens, titled, office.tokens.end) {
+                Some(t) => titled = t,
+                None if layer.is_name_lead_in(lang, &doc.tokens, titled - 1) => titled -= 1,
+                None => break,
+            }
+        }
+        let parts = person.tokens.len() + office.tokens.len() + office.of_mention.map_or(0, |m| entities.mentions[m].tokens.len()) + usize::from(pronoun) + modifiers + (person.tokens.start - titled);
         // between them only punctuation, titles and office words (the entity layer checked them)
         if span.len() > parts + OFFICE_SLACK {
             continue; // office and person too far apart to be one phrase
