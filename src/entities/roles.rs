@@ -33,6 +33,9 @@ pub enum OfficeKind {
     None,
 }
 
+/// Arabic possessive pronoun suffixes, longest first.
+const ARABIC_POSSESSIVES: &[&str] = &["هما", "ها", "هم", "ه"];
+
 /// An office named in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleMatch {
@@ -188,7 +191,10 @@ impl RoleLexicon {
 
     /// Whether a word is among the language's frequent words (Arabic proclitics stripped).
     pub fn is_common(&self, lang: Lang, key: &str) -> bool {
-        self.common.get(&lang).is_some_and(|words| prefix_variants(lang, key).iter().any(|v| words.contains(&v.key)))
+        let known = |key: &str| self.common.get(&lang).is_some_and(|words| prefix_variants(lang, key).iter().any(|v| words.contains(&v.key)));
+        // (an Arabic word with a possessive pronoun is as common as the word: "اعتماده", "قواتها")
+        let stem = (lang == Lang::Ar).then(|| ARABIC_POSSESSIVES.iter().find_map(|p| key.strip_suffix(p)).filter(|s| s.chars().count() >= 4)).flatten();
+        known(key) || stem.is_some_and(known)
     }
 
     /// Whether a word starts some office ("وزير", "رئيس"): such a word does not belong to a name.

@@ -353,6 +353,11 @@ impl EntityLayer {
             || self.roles.find(lang, tokens, j..j + 1).first().is_some_and(|r| r.tokens.len() == 1 && r.role != "Counterpart")
     }
 
+    /// An Arabic field of an office, with its preposition: "للدفاع", "لشؤون", "للشؤون".
+    fn is_portfolio(&self, key: &str) -> bool {
+        (key.starts_with("لل") || key.starts_with("لشو")) && self.roles.is_common(Lang::Ar, key)
+    }
+
     pub(super) fn person_after(&self, doc: &TextDoc, out: &mut DocEntities, names: &mut HashMap<String, usize>, lang: Lang, s: usize, from: usize, stated: bool) -> Option<usize> {
         let end = doc.sentences[s].tokens.end;
         let mut j = from;
@@ -370,6 +375,16 @@ impl EntityLayer {
         loop {
             if j >= end {
                 return None;
+            }
+            // (and an Arabic portfolio after the state: "وزيرة الدولة الإسبانية | للدفاع أمبارو فالكارسي", "وزير الدولة
+            // السعودي | للشؤون الخارجية عادل الجبير")
+            let portfolio = lang == Lang::Ar && self.is_portfolio(&doc.tokens[j].key);
+            if portfolio {
+                j += 1;
+                while j < end && doc.tokens[j].key.starts_with("ال") && self.roles.is_common(lang, &doc.tokens[j].key) {
+                    j += 1;
+                }
+                continue;
             }
             let skip = self.is_name_lead_in(lang, &doc.tokens, j);
             // …or an abbreviated rank with its full stops: "…, Maj. Gen. Mohammad Bagheri"
@@ -443,7 +458,9 @@ impl EntityLayer {
         if forward {
             // (a hyphenated word counts once, by its last part: "Ali Al-Salem Al-Sabah" has three words)
             let hyphen_after = |i: usize| tokens.get(i + 1).is_some_and(|h| h.key == "-" && h.glued) && tokens.get(i + 2).is_some_and(|n| n.glued && n.is_word());
-            let words = |r: &std::ops::Range<usize>| r.clone().filter(|&i| tokens[i].is_word() && !hyphen_after(i)).count();
+            // (…and an Arabic particle or "عبد" with the word after it: "محمد بن عبد الرحمن الغريبي" has three)
+            let joined = |i: usize| lang == Lang::Ar && (ARABIC_NAME_PARTICLES.contains(&tokens[i].key.as_str()) || tokens[i].key == "عبد");
+            let words = |r: &std::ops::Range<usize>| r.clone().filter(|&i| tokens[i].is_word() && !hyphen_after(i) && !joined(i)).count();
             while range.end < sentence.end && words(&range) < NAME_MAX_WORDS && Self::mention_at(out, range.end).is_none() {
                 // after two words of a name, a common word that is no given name (nor an Arabic family
                 // name with the article) starts the sentence's next part: "أسياس أفورقي | محادثات"
