@@ -39,7 +39,9 @@ impl EntityLayer {
         // "رئیس ستاد کل ارتش جمهوری آذربایجان"), or in English just before it ("Israeli defence minister")
         let mut of_mention = None;
         // (an envoy's post is no state of the office: "ambassador to Washington", "المبعوث إلى اليمن")
-        let posted = tokens.get(role.tokens.end).is_some_and(|t| POSTED_TO.contains(&t.key.as_str()));
+        // ("في" before a government is no post: "وزير الداخلية في حكومة طالبان")
+        let in_government = |j: usize| lang == Lang::Ar && tokens[j].key == "في" && tokens.get(j + 1).is_some_and(|t| self.roles.is_office_filler(lang, &t.key));
+        let posted = tokens.get(role.tokens.end).is_some_and(|t| POSTED_TO.contains(&t.key.as_str())) && !in_government(role.tokens.end);
         let mut j = role.tokens.end + usize::from(posted);
         while j < sentence.end && j < role.tokens.end + OFFICE_REACH {
             if let Some(m) = Self::mention_at(out, j) {
@@ -56,7 +58,7 @@ impl EntityLayer {
             }
             // "his counterpart" starts someone else's office: "استقبل وزير الخارجية نظيره الإيراني …"
             let counterpart = self.roles.find(lang, tokens, j..j + 1).first().is_some_and(|r| r.role == "Counterpart");
-            if tokens[j].kind == TokenKind::Punct || counterpart || !self.roles.is_office_filler(lang, &tokens[j].key) {
+            if tokens[j].kind == TokenKind::Punct || counterpart || !(self.roles.is_office_filler(lang, &tokens[j].key) || in_government(j)) {
                 break;
             }
             j += 1;

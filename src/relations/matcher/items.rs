@@ -105,6 +105,24 @@ fn nationality_of_company(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
     in_sentence.iter().copied().find(|&a| nationality(a, next) || own_state(a))
 }
 
+/// Where an Arabic or Persian company's phrase starts: at the company noun before its quoted name ("شركة «نافانتيا»",
+/// "شرکت «آسلسان»"), which the rules then read as part of the name, as they do where the gazetteer lists the
+/// noun with it. A noun with a proclitic ("وشركة", "لشركة") is left out, its proclitic being the item's.
+fn company_noun_before(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, lang: Lang, floor: usize, m: usize) -> usize {
+    let mention = &entities.mentions[m];
+    let start = mention.tokens.start;
+    let company = entities.entity(&layer.gazetteer, mention.entity);
+    if lang == Lang::En || company.kind != EntityType::Organization || company.acts_for_state() || company.is_news_outlet() {
+        return start;
+    }
+    let quote = start > floor && doc.tokens[start - 1].kind == TokenKind::Punct && doc.tokens[start - 1].key.chars().all(crate::text::normalize::is_quote);
+    if !quote {
+        return start;
+    }
+    let plain = |s: usize| !doc.tokens[s].key.starts_with(['و', 'ل', 'ب', 'ف', 'ك']);
+    (floor.max(start.saturating_sub(4))..start - 1).find(|&s| plain(s) && layer.company_noun_at(lang, &doc.tokens, s, start - 1) == Some(start - 1)).unwrap_or(start)
+}
+
 /// The end of a short bracket right after `at` ("(LNA)", "(J-10C)") that names nothing but `named`, if any.
 fn bracket_after(doc: &TextDoc, entities: &DocEntities, in_sentence: &[usize], at: usize, end: usize, named: &[usize]) -> Option<usize> {
     if at >= end || doc.tokens[at].key != "(" {
@@ -232,10 +250,15 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
         if extended[m].is_some() {
             continue;
         }
+        let noun = company_noun_before(doc, entities, layer, lang, tokens.start, m);
         if let Some(adjective) = nationality_of_company(doc, entities, layer, lang, &in_sentence, m) {
             hidden[adjective] = true;
             let a = &entities.mentions[adjective].tokens;
-            extended[m] = Some(mention.tokens.start.min(a.start)..mention.tokens.end.max(a.end));
+            extended[m] = Some(noun.min(a.start)..mention.tokens.end.max(a.end));
+            continue;
+        }
+        if noun < mention.tokens.start {
+            extended[m] = Some(noun..mention.tokens.end);
             continue;
         }
         // a weapon noun inside a system's name stays a word the rules see: "bought Shaurya missiles"
