@@ -107,8 +107,9 @@ pub struct ModalityLexicon {
     clause_ends: Vec<(Lang, String)>,
 }
 
-/// Words that open a relative clause (folded): "which", "who", "التي", "که".
-const RELATIVE_HEADS: &[&str] = &["which", "who", "whose", "التي", "الذي", "الذين", "اللتين", "اللذين", "كه"];
+/// Words that open a relative clause (folded): "which", "who", "التي", "که"; and a clause of time or place set
+/// off by commas (", when Kathmandu objected to …,").
+const RELATIVE_HEADS: &[&str] = &["which", "who", "whose", "when", "where", "التي", "الذي", "الذين", "اللتين", "اللذين", "كه"];
 
 impl ModalityLexicon {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<ModalityLexicon, DataError> {
@@ -180,7 +181,8 @@ impl ModalityLexicon {
         // (Persian opens one with "که" and no comma: "ایران که همواره با … مخالفت کرده است، …")
         let mut relative_clauses: Vec<std::ops::Range<usize>> = (start..end)
             .filter(|&i| comma(i) && tokens.get(i + 1).is_some_and(|t| RELATIVE_HEADS.contains(&t.key.as_str())) || lang == Lang::Fa && RELATIVE_HEADS.contains(&tokens[i].key.as_str()))
-            .filter_map(|i| (i + 2..end.min(i + 18)).find(|&j| comma(j)).map(|j| i..j + 1))
+            // (…or, opened by a comma, by the clause's end: "… asked about the F-110, which Navantia is building for the Spanish Navy.")
+            .filter_map(|i| (i + 2..end.min(i + 18)).find(|&j| comma(j)).map(|j| i..j + 1).or((comma(i) && end <= i + 18).then_some(i..end)))
             .collect();
         // …and a cue inside one is that statement's alone: "ایران که از حوثی‌ها حمایت می‌کند، این ادعا را رد
         // کرد" denies the claim, not the support
