@@ -14,7 +14,8 @@ const AR_PROCLITICS: &[&str] = &[
 ];
 /// Persian suffixes that follow a name (plural, ezafe/adjective, possessive), longest first.
 /// "ساخت" makes a maker's adjective of a state's name ("ترکیه‌ساخت", Turkish-made).
-const FA_SUFFIXES: &[&str] = &["هايي", "هاي", "ها", "يي", "اي", "ي", "اش", "شان", "ساخت"];
+/// (and the plural copula: "سه خریدار بزرگ نفت روسیه‌اند")
+const FA_SUFFIXES: &[&str] = &["هايي", "هاي", "ها", "يي", "اي", "ي", "اش", "شان", "ساخت", "اند"];
 /// Arabic suffixes a name takes (pronoun enclitics on nouns are rare on names; the nisba endings are
 /// generated from adjectives instead).
 const AR_SUFFIXES: &[&str] = &["ها", "هم"];

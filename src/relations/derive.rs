@@ -249,7 +249,12 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
             let parties = if m.subject_span.start <= m.object_span.start { [(m.subject, m.subject_span), (m.object, m.object_span)] } else { [(m.object, m.object_span), (m.subject, m.subject_span)] };
             let ((first, first_span), (second, _)) = (parties[0], parties[1]);
             let straddle = first_span.end <= m.cue_span.start && m.cue_span.end <= parties[1].1.start;
-            let (host, guest) = if straddle && passive { (second, first) } else { (first, second) };
+            // (…or right before the second party, both before the verb: "میرزا از سوی علی‌اف به حضور پذیرفته شد")
+            let by_second = first_span.end <= parties[1].1.start && {
+                let between = doc.text[first_span.end..parties[1].1.start].trim_end().to_lowercase();
+                PASSIVE_BY.iter().any(|w| between.ends_with(w.trim()))
+            };
+            let (host, guest) = if straddle && passive || by_second { (second, first) } else { (first, second) };
             if let Some(home) = received.then(|| state_of(host)).flatten().filter(|&h| entity(guest).kind == EntityType::Person && state_of(guest).is_some_and(|g| g != h)) {
                 out.push(RelationMention {
                     relation: Relation::Visits,
