@@ -58,6 +58,12 @@ impl EntityLayer {
             }
             // "his counterpart" starts someone else's office: "استقبل وزير الخارجية نظيره الإيراني …"
             let counterpart = self.roles.find(lang, tokens, j..j + 1).first().is_some_and(|r| r.role == "Counterpart");
+            // (a quotation mark around the body is no end: "قائد «الجيش الوطني الليبي» المشير خليفة حفتر")
+            let quote = tokens[j].kind == TokenKind::Punct && tokens[j].key.chars().all(crate::text::normalize::is_quote);
+            if quote {
+                j += 1;
+                continue;
+            }
             if tokens[j].kind == TokenKind::Punct || counterpart || !(self.roles.is_office_filler(lang, &tokens[j].key) || in_government(j)) {
                 break;
             }
@@ -350,7 +356,7 @@ impl EntityLayer {
     /// one-word title ("الفريق", "الشيخ"), not "his counterpart", who is someone else.
     pub fn is_name_lead_in(&self, lang: Lang, tokens: &[Token], j: usize) -> bool {
         let t = &tokens[j];
-        (t.kind == TokenKind::Punct && matches!(t.key.as_str(), "," | "«" | "\"" | "“" | "(" | "‘"))
+        (t.kind == TokenKind::Punct && (matches!(t.key.as_str(), "," | "(") || t.key.chars().all(crate::text::normalize::is_quote)))
             || OFFICE_MODIFIERS.contains(&t.key.as_str())
             || self.roles.find(lang, tokens, j..j + 1).first().is_some_and(|r| r.tokens.len() == 1 && r.role != "Counterpart")
     }

@@ -244,8 +244,8 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
     // sentence's: "وصل العباسي إلى الرياض في زيارة، بحث خلالها مع نظيره …")
     let during = |i: usize| lang == Lang::Ar && i > 0 && word_at(items, i - 1).is_some_and(is_comma) && word_at(items, i + 1).is_some_and(|w| DURING_IT.contains(&w));
     let verb = |i: usize| match lang {
-        // (…or after "كما", "as also": "وقّعت يريفان عقداً مع باريس …، كما تسلّمت أنظمة دفاع جوي من الهند")
-        Lang::Ar => matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if key.chars().count() > 3 && key.strip_prefix('و').or_else(|| key.strip_prefix('ف')).is_some_and(|rest| relations.rules.opens_rule(lang, rest)) || (during(i) || i > 0 && word_at(items, i - 1) == Some("كما")) && relations.rules.opens_rule(lang, key)),
+        // (…or after "كما", "as also", or "ثم", "then": "وقّعت يريفان عقداً مع باريس …، كما تسلّمت أنظمة دفاع جوي من الهند")
+        Lang::Ar => matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if key.chars().count() > 3 && key.strip_prefix('و').or_else(|| key.strip_prefix('ف')).is_some_and(|rest| relations.rules.opens_rule(lang, rest)) || (during(i) || i > 0 && matches!(word_at(items, i - 1), Some("كما" | "ثم"))) && relations.rules.opens_rule(lang, key)),
         Lang::En => i > 0 && word_at(items, i - 1) == Some("and") && matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if english_verb_form(key) && relations.rules.opens_rule(lang, key)),
         // (Persian puts the verb last: a clause after "و" that follows a verb — "… روابط نزدیکی دارد و …", not
         // "سیاست‌های آمریکا و حمایت از اسرائیل" — and does not open with a name of its own)
