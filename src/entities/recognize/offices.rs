@@ -531,6 +531,11 @@ impl EntityLayer {
         if !quoted && !given_name && tokens[range.clone()].iter().all(|t| self.roles.is_common(lang, &t.key)) {
             return None;
         }
+        // (nor is a common word with "و" the start of one: "يستقبل قائد الجيش الباكستاني | ويؤكد حرص مصر")
+        let first = &tokens[range.start].key;
+        if lang == Lang::Ar && !quoted && !given_name && first.starts_with('و') && self.roles.is_common(lang, first) {
+            return None;
+        }
         let surface = &doc.text[tokens[range.start].start..tokens[range.end - 1].end];
         let key: String = tokens[range.clone()].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
         let label = self.translit.to_latin(lang, surface);
