@@ -549,6 +549,20 @@ mod tests {
         let people = discovered("استقبل اللواء سعيد الحربي وفدا أمريكيا.");
         assert_eq!(people.len(), 1, "{people:?}");
         assert_eq!(people[0].0.split(' ').count(), 2, "{people:?}");
+        // nor is a verb with "و" after an unnamed office a name ("… قائد الجيش الباكستاني ويؤكد حرص مصر …")
+        assert!(discovered("السيسي يستقبل قائد الجيش الباكستاني ويؤكد حرص مصر على التعاون.").is_empty());
+    }
+
+    #[test]
+    fn an_arabic_name_counts_its_words_past_particles_and_portfolios() {
+        // "بن" and "عبد" join the word after them: the whole name is found, not a shorter known one
+        let people = discovered("وحضر المراسم قائد القوات البحرية الفريق الركن محمد بن عبد الرحمن الغريبي، وغيره.");
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert!(people[0].0.ends_with("Al-garibi"), "{people:?}");
+        // a portfolio after the state is the office's, not the name's
+        let people = discovered("وحضرت وزيرة الدولة الإسبانية للدفاع أمبارو فالكارسي، ورئيس الشركة.");
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].0.split(' ').count(), 2, "{people:?}");
     }
 
     #[test]
