@@ -213,6 +213,8 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
         relations.extend(supplier_states);
         let known_suppliers = arms::suppliers_from_known_makers(&k.entities, &entities, &relations);
         relations.extend(known_suppliers);
+        let supplied_makes = arms::makers_of_supplied_products(&k.entities, &entities, &relations);
+        relations.extend(supplied_makes);
         let visits = derive::meeting_places(&doc, &k.entities, &entities, &relations);
         relations.extend(visits);
         let known = derive::known_offices(&k.entities, &entities, &relations, meta.date);

@@ -67,6 +67,38 @@ fn made_by(maker: usize, maker_span: TextSpan, product: &Mention) -> RelationMen
     }
 }
 
+/// `manufactures` for a company a state buys from and a system of its make (the gazetteer's maker) named in
+/// the same sentence: "سلّمتها شركة «بايكار» طائرات «بيرقدار تي بي 2»" → Baykar makes the TB2, as analysts read
+/// a supplier delivering its own product. An inference from knowledge, at lower confidence; not where the
+/// sentence states the make already.
+pub fn makers_of_supplied_products(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
+    let entity = |e: usize| entities.entity(&layer.gazetteer, e);
+    let mut out: Vec<RelationMention> = Vec::new();
+    let purchases = mentions.iter().filter(|m| m.relation == Relation::BuysWeaponsFrom && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned) && entity(m.object).kind == EntityType::Organization);
+    for bought in purchases {
+        let company = entity(bought.object);
+        let products = entities.mentions.iter().filter(|p| p.sentence == bought.sentence && !p.furniture && entity(p.entity).kind == EntityType::WeaponSystem);
+        for product in products.filter(|p| entity(p.entity).maker.as_deref() == Some(company.id.as_str())) {
+            let stated = |m: &RelationMention| m.relation == Relation::Manufactures && m.sentence == bought.sentence && m.subject == bought.object && m.object == product.entity;
+            if mentions.iter().chain(&out).any(stated) {
+                continue;
+            }
+            out.push(RelationMention {
+                relation: Relation::Manufactures,
+                subject: bought.object,
+                object: product.entity,
+                subject_span: bought.object_span,
+                object_span: TextSpan { start: product.start, end: product.end },
+                rule: format!("supplier-maker:{}", bought.rule),
+                modality: Modality::Asserted,
+                confidence: bought.confidence * 0.7,
+                ..bought.clone()
+            });
+        }
+    }
+    out
+}
+
 /// `buysWeaponsFrom` for an `acquiresWeapon` whose very mention of the system carries its maker
 /// state ("the Korean KM-SAM"): one maker only (a co-developed system has no single supplier), a
 /// purchase stated, reported or planned (not one merely considered), and no supplier named in the
