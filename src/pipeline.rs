@@ -203,6 +203,8 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
         relations.extend(derive::offices(&entities));
         relations.extend(matcher::extract(&doc, &entities, &k.entities, &k.relations));
         relations.extend(arms::makers_before_products(&k.entities, &doc, &entities));
+        let purchased = arms::acquired_in_purchases(&k.entities, &entities, &relations);
+        relations.extend(purchased);
         let acquired = arms::acquired_from_use(&k.entities, &entities, &relations);
         relations.extend(acquired);
         let supplies = arms::suppliers_from_makers(&k.entities, &entities, &relations);

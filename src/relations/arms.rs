@@ -99,6 +99,35 @@ pub fn makers_of_supplied_products(layer: &EntityLayer, entities: &DocEntities, 
     out
 }
 
+/// `acquiresWeapon` for the one system a sentence names beside a state's purchase: "سلّمت سيول القوات المسلحة
+/// الإماراتية أولى بطاريات منظومة الدفاع الجوي الكورية متوسطة المدى «تشيونغونغ-2»" → the UAE acquires
+/// Cheongung-II. Not where the sentence names several systems, or states an acquisition of the buyer already.
+pub fn acquired_in_purchases(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
+    let entity = |e: usize| entities.entity(&layer.gazetteer, e);
+    let mut out: Vec<RelationMention> = Vec::new();
+    let purchases = mentions.iter().filter(|m| m.relation == Relation::BuysWeaponsFrom && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned) && entity(m.subject).kind == EntityType::Country);
+    for bought in purchases {
+        let mut systems = entities.mentions.iter().filter(|p| p.sentence == bought.sentence && !p.furniture && entity(p.entity).kind == EntityType::WeaponSystem);
+        let Some(system) = systems.next() else { continue };
+        if systems.any(|p| p.entity != system.entity) {
+            continue;
+        }
+        let stated = |m: &RelationMention| m.relation == Relation::AcquiresWeapon && m.sentence == bought.sentence && m.subject == bought.subject;
+        if mentions.iter().chain(&out).any(stated) {
+            continue;
+        }
+        out.push(RelationMention {
+            relation: Relation::AcquiresWeapon,
+            object: system.entity,
+            object_span: TextSpan { start: system.start, end: system.end },
+            rule: format!("system-of-purchase:{}", bought.rule),
+            confidence: bought.confidence * 0.7,
+            ..bought.clone()
+        });
+    }
+    out
+}
+
 /// `buysWeaponsFrom` for an `acquiresWeapon` whose very mention of the system carries its maker
 /// state ("the Korean KM-SAM"): one maker only (a co-developed system has no single supplier), a
 /// purchase stated, reported or planned (not one merely considered), and no supplier named in the
