@@ -538,6 +538,7 @@ mod tests {
         // a drone "without pilot" introduces no pilot; a quoted phrase of three plain words is a quotation
         assert!(discovered("أسقط الجيش طائرة استطلاع مسلحة دون طيار اخترقت المجال الجوي الوطني.").is_empty());
         assert!(discovered("وأكدت الوزارة أن الطائرة «نفذت مناورة هجومية» قبل إسقاطها.").is_empty());
+        assert!(discovered("ولفت خبير إلى أن المنظومة الكورية \"أثبتت موثوقيتها\" بعد أن اشترتها الإمارات.").is_empty());
     }
 
     #[test]

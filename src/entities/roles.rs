@@ -193,8 +193,10 @@ impl RoleLexicon {
     pub fn is_common(&self, lang: Lang, key: &str) -> bool {
         let known = |key: &str| self.common.get(&lang).is_some_and(|words| prefix_variants(lang, key).iter().any(|v| words.contains(&v.key)));
         // (an Arabic word with a possessive pronoun is as common as the word: "اعتماده", "قواتها")
+        // (ة before the suffix is written ت: "موثوقيتها" is "موثوقية" with "ها")
         let stem = (lang == Lang::Ar).then(|| ARABIC_POSSESSIVES.iter().find_map(|p| key.strip_suffix(p)).filter(|s| s.chars().count() >= 4)).flatten();
-        known(key) || stem.is_some_and(known)
+        let marbuta = stem.and_then(|s| s.strip_suffix('ت')).map(|s| format!("{s}ه"));
+        known(key) || stem.is_some_and(known) || marbuta.is_some_and(|s| known(&s))
     }
 
     /// Whether a word starts some office ("وزير", "رئيس"): such a word does not belong to a name.

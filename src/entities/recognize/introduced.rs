@@ -247,6 +247,12 @@ impl EntityLayer {
             if words.len() > 2 && !words.iter().any(|t| t.kind == TokenKind::Number) {
                 return None;
             }
+            // (…and so are two words opening with a common verb of the feminine past: "المنظومة الكورية «أثبتت
+            // موثوقيتها»", "«نفذت مهمتها»")
+            let verb = |t: &Token| lang == Lang::Ar && t.key.chars().count() >= 4 && t.key.ends_with('ت') && self.roles.is_common(lang, &t.key);
+            if words.len() == 2 && verb(words[0]) {
+                return None;
+            }
             return closed.then(|| (trim(tokens, range), true)).filter(|(r, _)| !r.is_empty());
         }
         let mut range = start..start;
