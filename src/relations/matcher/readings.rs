@@ -246,7 +246,11 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
     let verb = |i: usize| match lang {
         // (…or after "كما", "as also", or "ثم", "then": "وقّعت يريفان عقداً مع باريس …، كما تسلّمت أنظمة دفاع جوي من الهند")
         Lang::Ar => matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if key.chars().count() > 3 && key.strip_prefix('و').or_else(|| key.strip_prefix('ف')).is_some_and(|rest| relations.rules.opens_rule(lang, rest)) || (during(i) || i > 0 && matches!(word_at(items, i - 1), Some("كما" | "ثم"))) && relations.rules.opens_rule(lang, key)),
-        Lang::En => i > 0 && word_at(items, i - 1) == Some("and") && matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if english_verb_form(key) && relations.rules.opens_rule(lang, key)),
+        // (an adverb may stand between: "allowed Russian troops to use its territory and now hosts …")
+        Lang::En => {
+            let adverb = i > 1 && word_at(items, i - 1).is_some_and(|w| CLAUSE_ADVERBS.contains(&w)) && word_at(items, i - 2) == Some("and");
+            (adverb || i > 0 && word_at(items, i - 1) == Some("and")) && matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if english_verb_form(key) && relations.rules.opens_rule(lang, key))
+        }
         // (Persian puts the verb last: a clause after "و" that follows a verb — "… روابط نزدیکی دارد و …", not
         // "سیاست‌های آمریکا و حمایت از اسرائیل" — and does not open with a name of its own)
         Lang::Fa => i > 1 && matches!(word_at(items, i - 1), Some("و" | "," | "،")) && word_at(items, i - 2).is_some_and(persian_verb_form) && matches!(&items[i].kind, ItemKind::Word { punct: false, .. }),
@@ -296,6 +300,9 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
     let rest = std::iter::once(&items[clause]).chain(&items[clause + 1 + usize::from(during(clause))..]);
     Some(items[subject..=last].iter().cloned().chain(rest.cloned()).collect())
 }
+
+/// English adverbs between a clause's "and" and its verb.
+const CLAUSE_ADVERBS: &[&str] = &["now", "also", "later", "then", "since", "still", "already", "recently"];
 
 /// "During it" (folded), after a verb that is about the visit or meeting named before.
 const DURING_IT: &[&str] = &["خلالها", "خلاله", "خلالهما"];
