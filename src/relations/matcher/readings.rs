@@ -136,7 +136,11 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
     // (a Persian adverbial phrase after the sentence's subject, up to its comma: "ترکیه با امضای قراردادی، ۴۰ فروند
     // جنگنده اف-۱۶ از آمریکا خریداری می‌کند", "منامه در پی حمله به سفارت عربستان در تهران، روابط … را قطع کرد")
     let adverbial = lang == Lang::Fa && entity_at(0) && word_at(items, 1).is_some_and(|w| PERSIAN_ADVERBIAL_HEADS.contains(&w));
-    if let Some(j) = adverbial.then(|| (2..items.len().min(2 + ASIDE_REACH)).find(|&j| comma_at(j))).flatten() {
+    // (longer where a relative clause runs inside it: "پوتین … برای شرکت در «مجمع …» که به مناسبت … برگزار شد، به
+    // عشق‌آباد سفر کرد")
+    let relative_inside = |j: usize| (2..j).any(|k| word_at(items, k) == Some("كه"));
+    let adverbial_end = (2..items.len().min(2 + 2 * ASIDE_REACH)).find(|&j| comma_at(j)).filter(|&j| j < 2 + ASIDE_REACH || relative_inside(j));
+    if let Some(j) = adverbial.then_some(adverbial_end).flatten() {
         keep[1..=j].iter_mut().for_each(|k| *k = false);
         i = j + 1;
     }
