@@ -600,7 +600,10 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize, cue_before: bool) -
     let comma = ctx.items[k..i].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
     let single = k >= 2 && !is_joiner(&ctx.items[k - 2]) && !matches!(ctx.items[k - 2].kind, ItemKind::Entity { .. });
     let clauses = ctx.lang == Lang::En && comma && single;
-    if and && !appositive && !clauses && !is_compound_head(ctx, i) && k > 0 && !accepts(ctx, slot, &ctx.items[k - 1]).is_empty() {
+    // (a plural back-reference after "and" opens its own clause: "… hosted his Qatari counterpart, …, and the two
+    // ministers signed a letter of intent")
+    let back_reference = matches!(&item.kind, ItemKind::Entity { mentions } if mentions.len() > 1 && mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Coreference));
+    if and && !appositive && !clauses && !back_reference && !is_compound_head(ctx, i) && k > 0 && !accepts(ctx, slot, &ctx.items[k - 1]).is_empty() {
         return None;
     }
     let mut bound = first;
