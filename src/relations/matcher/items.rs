@@ -269,7 +269,9 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
                 continue;
             }
         }
-        if let Some(end) = bracket_after(doc, entities, &in_sentence, mention.tokens.end, tokens.end, &[mention.entity]) {
+        // (past the closing quotation mark of a quoted name: "«شرکت صنایع نظامی عربستان» (سامی)")
+        let quoted = mention.tokens.end < tokens.end && doc.tokens[mention.tokens.end].kind == TokenKind::Punct && doc.tokens[mention.tokens.end].key.chars().all(crate::text::normalize::is_quote);
+        if let Some(end) = bracket_after(doc, entities, &in_sentence, mention.tokens.end + usize::from(quoted), tokens.end, &[mention.entity]) {
             for &inner in &in_sentence {
                 if entities.mentions[inner].tokens.start >= mention.tokens.end && entities.mentions[inner].tokens.end <= end {
                     hidden[inner] = true;

@@ -136,6 +136,16 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
     // (a Persian adverbial phrase after the sentence's subject, up to its comma: "ترکیه با امضای قراردادی، ۴۰ فروند
     // جنگنده اف-۱۶ از آمریکا خریداری می‌کند", "منامه در پی حمله به سفارت عربستان در تهران، روابط … را قطع کرد")
     let adverbial = lang == Lang::Fa && entity_at(0) && word_at(items, 1).is_some_and(|w| PERSIAN_ADVERBIAL_HEADS.contains(&w));
+    // (…and a Persian apposition of the subject that runs on into a relative clause, up to its comma: "شرکت «لئوناردو»،
+    // بزرگ‌ترین گروه صنایع دفاعی ایتالیا که در ساخت … سهیم است، یادداشت تفاهمی با … امضا کرد")
+    // (the subject may follow an opening phrase and its comma: "در حاشیهٔ این سفر، شرکت «لئوناردو»، …")
+    let subject = (0..items.len().min(8)).find(|&k| entity_at(k)).filter(|&k| k == 0 || comma_at(k - 1));
+    let apposition_fa = subject.filter(|&s| lang == Lang::Fa && comma_at(s + 1) && !entity_at(s + 2));
+    let apposition_end = apposition_fa.and_then(|s| (s + 3..items.len().min(s + 3 + 2 * ASIDE_REACH)).find(|&j| comma_at(j)).filter(|&j| (s + 3..j).any(|k| word_at(items, k) == Some("كه"))).map(|j| (s, j)));
+    if let Some((s, j)) = apposition_end {
+        keep[s + 1..=j].iter_mut().for_each(|k| *k = false);
+        i = j + 1;
+    }
     // (longer where a relative clause runs inside it: "پوتین … برای شرکت در «مجمع …» که به مناسبت … برگزار شد، به
     // عشق‌آباد سفر کرد")
     let relative_inside = |j: usize| (2..j).any(|k| word_at(items, k) == Some("كه"));
