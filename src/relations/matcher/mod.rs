@@ -228,6 +228,10 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         let pair = |m: &RelationMention| (m.subject.min(m.object), m.subject.max(m.object));
         let tense: Vec<(usize, usize)> = found_here.iter().filter(|m| m.relation == Relation::HasTensionsWith && m.modality != Modality::Negated).map(pair).collect();
         found_here.retain(|m| m.relation != Relation::CooperatesWith || !tense.contains(&pair(m)));
+        // (…and states agreeing on a step the sentence names as military cooperate militarily, not in general: "اتفقت تركيا
+        // وجورجيا وأذربيجان على التعاون في إنشاء قوات عسكرية")
+        let military: Vec<(usize, usize)> = found_here.iter().filter(|m| m.relation == Relation::CooperatesMilitarilyWith && m.modality != Modality::Negated).map(pair).collect();
+        found_here.retain(|m| !(m.relation == Relation::CooperatesWith && m.rule.starts_with("agreed-") && military.contains(&pair(m))));
         out.extend(found_here);
     }
     out
