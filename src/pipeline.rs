@@ -221,6 +221,8 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
         relations.extend(visits);
         let known = derive::known_offices(&k.entities, &entities, &relations, meta.date);
         relations.extend(known);
+        let companions = derive::companions_visits(&doc, &k.entities, &k.relations.companions, &entities, &relations);
+        relations.extend(companions);
         relations.extend(derive::named_wars(&k.entities, &entities));
         derive::drop_home_visits(&k.entities, &entities, &mut relations);
         derive::roll_ups(&k.entities, &entities, &mut relations);

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::{Modality, Relation, RelationMention, TextSpan};
 use crate::entities::recognize::EntityLayer;
+use crate::entities::phrases::PhraseList;
 use crate::entities::{DocEntities, EntityType, Mention};
 use crate::text::TextDoc;
 
@@ -289,6 +290,40 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
                 role: None,
                 ..m.clone()
             });
+        }
+    }
+    out
+}
+
+/// Visits of the people who accompanied a visitor: a sentence that says someone travelled with another
+/// ("Belousov, who accompanied Putin on the visit", "ورافق مودي في الزيارة وزير الخارجية جايشانكار") names a visitor
+/// and companions of his state; each companion made the visitor's first visit up to that sentence (the one the article is about) too. Not the
+/// hosts (another state's people), and not where the companion's visit there is stated already.
+pub fn companions_visits(doc: &TextDoc, layer: &EntityLayer, companions: &PhraseList, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
+    let stated = stated_states(layer, entities, mentions);
+    let state = |p: usize| person_state(layer, entities, &stated, p);
+    let person = |e: usize| entities.entity(&layer.gazetteer, e).kind == EntityType::Person;
+    let visits: Vec<&RelationMention> = mentions.iter().filter(|m| m.relation == Relation::Visits && m.modality != Modality::Negated && person(m.subject)).collect();
+    let mut out: Vec<RelationMention> = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let Some(lang) = doc.paragraphs[sentence.paragraph].lang.or(doc.body_lang()) else { continue };
+        if companions.find(lang, &doc.tokens, sentence.tokens.clone()).is_empty() {
+            continue;
+        }
+        let mut people: Vec<usize> = entities.mentions.iter().filter(|m| m.sentence == s && !m.furniture && person(m.entity)).map(|m| m.entity).collect();
+        people.dedup();
+        for &visitor in &people {
+            // (the visit the article is about: the visitor's first up to this sentence)
+            let Some(visit) = visits.iter().filter(|v| v.subject == visitor && v.sentence <= s).min_by_key(|v| v.sentence) else { continue };
+            for &companion in people.iter().filter(|&&p| p != visitor && state(p).is_some() && state(p) == state(visitor)) {
+                let known = |m: &RelationMention| m.relation == Relation::Visits && m.subject == companion && m.object == visit.object;
+                if mentions.iter().chain(&out).any(known) {
+                    continue;
+                }
+                let Some(at) = entities.mentions.iter().find(|m| m.sentence == s && m.entity == companion) else { continue };
+                let span = TextSpan { start: at.start, end: at.end };
+                out.push(RelationMention { subject: companion, sentence: s, subject_span: span, cue_span: span, rule: format!("companion:{}", visit.rule), confidence: visit.confidence * 0.6, derived: false, role: None, ..(*visit).clone() });
+            }
         }
     }
     out

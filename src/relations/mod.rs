@@ -65,6 +65,8 @@ pub struct RelationLayer {
     pub weapon_type: PhraseList,
     /// Words that open a participle clause of the sentence's subject (Arabic "متهما").
     pub participles: PhraseList,
+    /// Words saying that someone travelled with another ("accompanied", "رافق", "همراهی").
+    pub companions: PhraseList,
 }
 
 impl RelationLayer {
@@ -79,6 +81,7 @@ impl RelationLayer {
             weapon_home: PhraseList::load_kind(&data_dir.join("lexicon"), "weapon-lists.tsv", Some("home"), problems)?,
             weapon_type: PhraseList::load_kind(&data_dir.join("lexicon"), "weapon-lists.tsv", Some("type"), problems)?,
             participles: PhraseList::load(&data_dir.join("lexicon"), "participles.tsv", problems)?,
+            companions: PhraseList::load(&data_dir.join("lexicon"), "companions.tsv", problems)?,
         })
     }
 }
