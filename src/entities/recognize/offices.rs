@@ -352,6 +352,11 @@ impl EntityLayer {
     }
 
     /// The person an office introduces after it (`stated`: the office named its state).
+    /// Whether a word may stand inside an office phrase ("of", "the", "cabinet", "transitional").
+    pub fn is_office_word(&self, lang: Lang, key: &str) -> bool {
+        self.roles.is_office_filler(lang, key)
+    }
+
     /// Whether the token may stand between an office and the name it introduces: punctuation, "former", or a
     /// one-word title ("الفريق", "الشيخ"), not "his counterpart", who is someone else.
     pub fn is_name_lead_in(&self, lang: Lang, tokens: &[Token], j: usize) -> bool {

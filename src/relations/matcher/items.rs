@@ -184,8 +184,13 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
         // an apposition after the name ends at its comma, which belongs to it: "Hakan Fidan, Turkey's
         // foreign minister, held talks …" (the subject is followed by its verb)
         let comma_before = person.tokens.end < tokens.end && doc.tokens[person.tokens.end].key == ",";
-        if comma_before && office.tokens.start > person.tokens.start && span.end < tokens.end && doc.tokens[span.end].key == "," {
-            span.end += 1;
+        // (past the words of the body the office names after its state: "…, chairman of the Kyrgyz | cabinet of ministers,")
+        let mut body_end = span.end;
+        while comma_before && body_end < tokens.end && doc.tokens[body_end].kind == TokenKind::Word && layer.is_office_word(lang, &doc.tokens[body_end].key) {
+            body_end += 1;
+        }
+        if comma_before && office.tokens.start > person.tokens.start && body_end < tokens.end && doc.tokens[body_end].key == "," {
+            span.end = body_end + 1;
         }
         // …and so does a name set off after its office: "Turkey's foreign minister, Hakan Fidan, said …"
         // (a rank may stand between that comma and the name: "…'s armed forces, Gen. Fayyad al-Ruwaili, held …")
