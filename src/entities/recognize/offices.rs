@@ -285,7 +285,8 @@ impl EntityLayer {
             let state = self.gazetteer.entities.get(state?)?;
             out.mentions.iter().rev().filter(|m| m.sentence < s && m.form == Form::Name && !m.furniture).map(|m| m.entity).find(|&p| {
                 let person = out.entity(&self.gazetteer, p);
-                person.kind == EntityType::Person && person.country.as_deref() == Some(state.id.as_str()) && person.role.as_deref().and_then(|r| self.roles.canonical(r)).is_some_and(|r| office_fits(&role.role, &r))
+                let fits = role.role == "Official" || person.role.as_deref().and_then(|r| self.roles.canonical(r)).is_some_and(|r| office_fits(&role.role, &r));
+                person.kind == EntityType::Person && person.country.as_deref() == Some(state.id.as_str()) && fits
             })
         };
         let Some(person) = earlier.or_else(named) else { return };
@@ -604,7 +605,9 @@ impl EntityLayer {
 /// office, or a bare "minister"/"commander" for a minister's or commander's office ("الوزير التركي"
 /// after "وزير الخارجية التركي هاكان فيدان"), not the prime minister's or a deputy's.
 fn office_fits(role: &str, earlier: &str) -> bool {
+    // ("the Algerian military official" is whichever office-holder of that state the article named last)
     role == earlier
+        || role == "Official"
         || role == "Minister" && earlier.ends_with(" Minister") && !earlier.starts_with("Prime") && !earlier.starts_with("Deputy") && !earlier.starts_with("First")
         || role == "Commander" && (earlier.split(' ').any(|w| w == "Commander") || earlier.starts_with("Chief of"))
 }
