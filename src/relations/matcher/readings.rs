@@ -261,9 +261,14 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
         // (…or after "كما", "as also", or "ثم", "then": "وقّعت يريفان عقداً مع باريس …، كما تسلّمت أنظمة دفاع جوي من الهند")
         Lang::Ar => matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if key.chars().count() > 3 && key.strip_prefix('و').or_else(|| key.strip_prefix('ف')).is_some_and(|rest| relations.rules.opens_rule(lang, rest)) || (during(i) || i > 0 && matches!(word_at(items, i - 1), Some("كما" | "ثم"))) && relations.rules.opens_rule(lang, key)),
         // (an adverb may stand between: "allowed Russian troops to use its territory and now hosts …")
+        // (…and an auxiliary, and "but": "relies largely on US-made equipment …, but has also bought T-90 tanks from Russia")
         Lang::En => {
-            let adverb = i > 1 && word_at(items, i - 1).is_some_and(|w| CLAUSE_ADVERBS.contains(&w)) && word_at(items, i - 2) == Some("and");
-            (adverb || i > 0 && word_at(items, i - 1) == Some("and")) && matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if english_verb_form(key) && relations.rules.opens_rule(lang, key))
+            let mut k = i;
+            while k > 0 && word_at(items, k - 1).is_some_and(|w| CLAUSE_ADVERBS.contains(&w) || ENGLISH_AUXILIARIES.contains(&w)) && i - k < 3 {
+                k -= 1;
+            }
+            let joined = k > 0 && matches!(word_at(items, k - 1), Some("and" | "but"));
+            joined && matches!(&items[i].kind, ItemKind::Word { key, punct: false, .. } if english_verb_form(key) && relations.rules.opens_rule(lang, key))
         }
         // (Persian puts the verb last: a clause after "و" that follows a verb — "… روابط نزدیکی دارد و …", not
         // "سیاست‌های آمریکا و حمایت از اسرائیل" — and does not open with a name of its own)
@@ -314,6 +319,9 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
     let rest = std::iter::once(&items[clause]).chain(&items[clause + 1 + usize::from(during(clause))..]);
     Some(items[subject..=last].iter().cloned().chain(rest.cloned()).collect())
 }
+
+/// English auxiliaries between a clause's "and" or "but" and its verb.
+const ENGLISH_AUXILIARIES: &[&str] = &["has", "have", "had", "will", "would", "is", "was", "has since", "did"];
 
 /// English adverbs between a clause's "and" and its verb.
 const CLAUSE_ADVERBS: &[&str] = &["now", "also", "later", "then", "since", "still", "already", "recently"];
