@@ -207,7 +207,7 @@ pub fn process(k: &Knowledge, article: &Article) -> Extraction {
         relations.extend(purchased);
         let acquired = arms::acquired_from_use(&k.entities, &entities, &relations);
         relations.extend(acquired);
-        let supplies = arms::suppliers_from_makers(&k.entities, &entities, &relations);
+        let supplies = arms::suppliers_from_makers(&doc, &k.entities, &entities, &relations);
         relations.extend(supplies);
         let maker_states = arms::states_of_makers(&k.entities, &entities, &relations);
         relations.extend(maker_states);

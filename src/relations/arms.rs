@@ -132,7 +132,7 @@ pub fn acquired_in_purchases(layer: &EntityLayer, entities: &DocEntities, mentio
 /// state ("the Korean KM-SAM"): one maker only (a co-developed system has no single supplier), a
 /// purchase stated, reported or planned (not one merely considered), and no supplier named in the
 /// sentence already.
-pub fn suppliers_from_makers(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
+pub fn suppliers_from_makers(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
     let kind = |e: usize| entities.entity(&layer.gazetteer, e).kind;
     let mut out: Vec<RelationMention> = Vec::new();
     let acquisitions = mentions.iter().filter(|m| m.relation == Relation::AcquiresWeapon && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned));
@@ -140,7 +140,11 @@ pub fn suppliers_from_makers(layer: &EntityLayer, entities: &DocEntities, mentio
         // (a supplier that is another system's maker adjective does not count: "bought American Javelin
         // missiles and the French Mistral system")
         let other_make = |m: &RelationMention| mentions.iter().any(|x| x.relation == Relation::Manufactures && x.sentence == m.sentence && x.subject_span == m.object_span && x.object != acquired.object);
-        let supplied = mentions.iter().chain(&out).any(|m| m.relation == Relation::BuysWeaponsFrom && m.sentence == acquired.sentence && m.subject == acquired.subject && !other_make(m));
+        // (a supplier stated with this acquisition, no comma between them: "ارتش ازبکستان که عمدتاً به تسلیحات روسی مجهز
+        // است، … پهپادهای بیرقدار ساخت ترکیه … را نیز به خدمت گرفته" buys from Turkey too)
+        let between = |a: TextSpan, b: TextSpan| &doc.text[a.end.min(b.end)..a.start.max(b.start).max(a.end.min(b.end))];
+        let near = |m: &RelationMention| !between(m.object_span, acquired.object_span).contains([',', '،']);
+        let supplied = mentions.iter().chain(&out).any(|m| m.relation == Relation::BuysWeaponsFrom && m.sentence == acquired.sentence && m.subject == acquired.subject && !other_make(m) && near(m));
         let mut makers: Vec<&RelationMention> = mentions
             .iter()
             .filter(|m| m.relation == Relation::Manufactures && m.sentence == acquired.sentence && m.object == acquired.object && m.object_span == acquired.object_span)
