@@ -539,6 +539,8 @@ mod tests {
         assert!(discovered("أسقط الجيش طائرة استطلاع مسلحة دون طيار اخترقت المجال الجوي الوطني.").is_empty());
         assert!(discovered("وأكدت الوزارة أن الطائرة «نفذت مناورة هجومية» قبل إسقاطها.").is_empty());
         assert!(discovered("ولفت خبير إلى أن المنظومة الكورية \"أثبتت موثوقيتها\" بعد أن اشترتها الإمارات.").is_empty());
+        // a noun in construct with a common noun is no system: "سفينة دورية | أعالي البحار"
+        assert!(discovered("تسلّمت البحرية المغربية سفينة دورية أعالي البحار الشهر الماضي.").is_empty());
     }
 
     #[test]

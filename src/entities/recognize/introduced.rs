@@ -279,6 +279,13 @@ impl EntityLayer {
             }
             range.end += 1;
         }
+        // (an Arabic noun in construct with a common noun after it is no name: "سفينة دورية | أعالي البحار")
+        // (not an adjective after the name: "منظومة فالكيرا | الإسرائيلية")
+        let adjective = |t: &Token| ["يه", "ي", "يون", "يين", "يات"].iter().any(|e| t.key.ends_with(e));
+        let construct = lang == Lang::Ar && range.len() == 1 && free(range.end) && tokens.get(range.end).is_some_and(|t| t.key.starts_with("ال") && !adjective(t) && self.roles.is_common(lang, &t.key));
+        if construct {
+            return None;
+        }
         Some((trim(tokens, range), false)).filter(|(r, _)| !r.is_empty())
     }
 
