@@ -9,6 +9,9 @@ use crate::entities::{DocEntities, EntityType, Mention};
 use crate::text::TextDoc;
 use crate::text::token::TokenKind;
 
+/// The most bytes after an acquisition's system where its stated supplier may stand.
+const SUPPLIER_REACH: usize = 80;
+
 /// Confidence of a maker named right before its product, and the rule's name.
 const MAKER_BEFORE_PRODUCT: f64 = 0.8;
 const MAKER_BEFORE_PRODUCT_RULE: &str = "maker-before-product";
@@ -140,10 +143,12 @@ pub fn suppliers_from_makers(doc: &TextDoc, layer: &EntityLayer, entities: &DocE
         // (a supplier that is another system's maker adjective does not count: "bought American Javelin
         // missiles and the French Mistral system")
         let other_make = |m: &RelationMention| mentions.iter().any(|x| x.relation == Relation::Manufactures && x.sentence == m.sentence && x.subject_span == m.object_span && x.object != acquired.object);
-        // (a supplier stated with this acquisition, no comma between them: "ارتش ازبکستان که عمدتاً به تسلیحات روسی مجهز
-        // است، … پهپادهای بیرقدار ساخت ترکیه … را نیز به خدمت گرفته" buys from Turkey too)
-        let between = |a: TextSpan, b: TextSpan| &doc.text[a.end.min(b.end)..a.start.max(b.start).max(a.end.min(b.end))];
-        let near = |m: &RelationMention| !between(m.object_span, acquired.object_span).contains([',', '،']);
+        // (a supplier stated with this acquisition — from its cue to just after the system, no comma between — not one of
+        // another clause: "ارتش ازبکستان که عمدتاً به تسلیحات روسی مجهز است، … پهپادهای بیرقدار ساخت ترکیه … را نیز به
+        // خدمت گرفته" buys from Turkey too)
+        let lo = acquired.cue_span.start.min(acquired.object_span.start);
+        let hi = acquired.cue_span.end.max(acquired.object_span.end) + SUPPLIER_REACH;
+        let near = |m: &RelationMention| m.object_span.start >= lo && m.object_span.end <= hi && !doc.text[acquired.object_span.end.min(m.object_span.start)..m.object_span.start.max(acquired.object_span.end)].contains([',', '،']);
         let supplied = mentions.iter().chain(&out).any(|m| m.relation == Relation::BuysWeaponsFrom && m.sentence == acquired.sentence && m.subject == acquired.subject && !other_make(m) && near(m));
         let mut makers: Vec<&RelationMention> = mentions
             .iter()

@@ -186,8 +186,9 @@ pub fn extract(doc: &TextDoc, entities: &DocEntities, layer: &EntityLayer, relat
         // …and a Persian clause joined by "و" that opens with its object ("… و واشنگتن را … متهم کرد")
         let coordinated_subject = with_coordinated_subject(lang, &items);
         // …and an Arabic clause joined by "و" with its verb and no subject ("… واشترت طائرات من باكستان"), read
-        // without the asides, whose names are no part of the subject ("Minsk, Moscow's closest ally, … and now hosts …")
-        let joined_verb_subject = with_joined_verb_subject(doc, entities, relations, lang, without_asides.as_deref().unwrap_or(&items));
+        // without the asides where it can be, whose names are no part of the subject ("Minsk, Moscow's closest ally, … and
+        // now hosts …"), else as written
+        let joined_verb_subject = without_asides.as_deref().and_then(|w| with_joined_verb_subject(doc, entities, relations, lang, w)).or_else(|| with_joined_verb_subject(doc, entities, relations, lang, &items));
         // …and an Arabic state's pronoun on a verb or preposition read as the state ("زودتها" "زودت الجزائر")
         let object_clitic = with_object_clitic(entities, layer, relations, lang, &items);
         // …and an Arabic man's pronoun on a verb read as the person named last ("والتقاه" "التقى عون")

@@ -251,7 +251,11 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
         })?,
         // (a Persian sentence opens with its subject: "آنکارا با ادیس‌آبابا روابط نزدیکی دارد و هم به اتیوپی
         // و هم به سومالی پهپاد فروخته است")
-        Lang::Fa => Some(0).filter(|&i| entity_at(items, i))?,
+        // (…after a connective: "با این حال ارتش ترکمنستان … را از روسیه خریده است و …")
+        Lang::Fa => {
+            let opener = PERSIAN_OPENERS.iter().map(|o| o.split(' ').collect::<Vec<_>>()).find(|o| o.iter().enumerate().all(|(k, w)| word_at(items, k) == Some(*w))).map_or(0, |o| o.len());
+            Some(opener).filter(|&i| entity_at(items, i))?
+        }
     };
     let counterpart = |it: &Item| entities.mentions.iter().any(|m| m.tokens.start > it.tokens.start && m.tokens.start < it.tokens.end) && COUNTERPARTS.iter().any(|c| doc.tokens[it.tokens.start].key.ends_with(c));
     // (an Arabic verb with "خلالها" after a comma is a clause about the event before it, whose subject is the
@@ -272,7 +276,16 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
         }
         // (Persian puts the verb last: a clause after "و" that follows a verb — "… روابط نزدیکی دارد و …", not
         // "سیاست‌های آمریکا و حمایت از اسرائیل" — and does not open with a name of its own)
-        Lang::Fa => i > 1 && matches!(word_at(items, i - 1), Some("و" | "," | "،")) && word_at(items, i - 2).is_some_and(persian_verb_form) && matches!(&items[i].kind, ItemKind::Word { punct: false, .. }),
+        // (after a comma only a plain verb, not a word that merely ends like one: "تسلیحات خود، از جمله …")
+        Lang::Fa => {
+            let strong = |w: &str| w.starts_with("مي") || w.ends_with("ند") || w.ends_with("ست") || w.ends_with("كرد") || w.ends_with("شد") || PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e));
+            let joined = match word_at(items, i.saturating_sub(1)) {
+                Some("و") => word_at(items, i.saturating_sub(2)).is_some_and(persian_verb_form),
+                Some("," | "،") => word_at(items, i.saturating_sub(2)).is_some_and(strong),
+                _ => false,
+            };
+            i > 1 && joined && matches!(&items[i].kind, ItemKind::Word { punct: false, .. })
+        }
     };
     // (an Arabic verb's subject follows it; "والتقى نظيره …" has the counterpart as object)
     // (…nor does a meeting verb whose one party follows it: "وقد زار الشرع أنقرة والتقى الرئيس أردوغان")
@@ -319,6 +332,9 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
     let rest = std::iter::once(&items[clause]).chain(&items[clause + 1 + usize::from(during(clause))..]);
     Some(items[subject..=last].iter().cloned().chain(rest.cloned()).collect())
 }
+
+/// Persian connectives that may open a sentence before its subject (folded).
+const PERSIAN_OPENERS: &[&str] = &["با اين حال", "با اين همه", "در عين حال", "در همين حال", "از سوي ديگر", "همچنين", "اما", "ولي"];
 
 /// English auxiliaries between a clause's "and" or "but" and its verb.
 const ENGLISH_AUXILIARIES: &[&str] = &["has", "have", "had", "will", "would", "is", "was", "has since", "did"];
