@@ -9,6 +9,12 @@ use crate::entities::{DocEntities, EntityType, Mention};
 use crate::text::TextDoc;
 use crate::text::token::TokenKind;
 
+/// A mention of `relation` the text states itself (not inferred) as fact, report or plan, not as a mere option:
+/// what the inferences here build on.
+fn firm(m: &RelationMention, relation: Relation) -> bool {
+    m.relation == relation && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned)
+}
+
 /// The most bytes after an acquisition's system where its stated supplier may stand.
 const SUPPLIER_REACH: usize = 80;
 
@@ -77,7 +83,7 @@ fn made_by(maker: usize, maker_span: TextSpan, product: &Mention) -> RelationMen
 pub fn makers_of_supplied_products(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
     let entity = |e: usize| entities.entity(&layer.gazetteer, e);
     let mut out: Vec<RelationMention> = Vec::new();
-    let purchases = mentions.iter().filter(|m| m.relation == Relation::BuysWeaponsFrom && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned) && entity(m.object).kind == EntityType::Organization);
+    let purchases = mentions.iter().filter(|m| firm(m, Relation::BuysWeaponsFrom) && entity(m.object).kind == EntityType::Organization);
     for bought in purchases {
         let company = entity(bought.object);
         let products = entities.mentions.iter().filter(|p| p.sentence == bought.sentence && !p.furniture && entity(p.entity).kind == EntityType::WeaponSystem);
@@ -108,7 +114,7 @@ pub fn makers_of_supplied_products(layer: &EntityLayer, entities: &DocEntities, 
 pub fn acquired_in_purchases(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
     let entity = |e: usize| entities.entity(&layer.gazetteer, e);
     let mut out: Vec<RelationMention> = Vec::new();
-    let purchases = mentions.iter().filter(|m| m.relation == Relation::BuysWeaponsFrom && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned) && entity(m.subject).kind == EntityType::Country);
+    let purchases = mentions.iter().filter(|m| firm(m, Relation::BuysWeaponsFrom) && entity(m.subject).kind == EntityType::Country);
     for bought in purchases {
         let mut systems = entities.mentions.iter().filter(|p| p.sentence == bought.sentence && !p.furniture && entity(p.entity).kind == EntityType::WeaponSystem);
         let Some(system) = systems.next() else { continue };
@@ -138,7 +144,7 @@ pub fn acquired_in_purchases(layer: &EntityLayer, entities: &DocEntities, mentio
 pub fn suppliers_from_makers(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
     let kind = |e: usize| entities.entity(&layer.gazetteer, e).kind;
     let mut out: Vec<RelationMention> = Vec::new();
-    let acquisitions = mentions.iter().filter(|m| m.relation == Relation::AcquiresWeapon && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned));
+    let acquisitions = mentions.iter().filter(|m| firm(m, Relation::AcquiresWeapon));
     for acquired in acquisitions.filter(|m| kind(m.subject) == EntityType::Country) {
         // (a supplier that is another system's maker adjective does not count: "bought American Javelin
         // missiles and the French Mistral system")
@@ -181,7 +187,7 @@ pub fn states_of_suppliers(layer: &EntityLayer, entities: &DocEntities, mentions
     let entity = |e: usize| entities.entity(&layer.gazetteer, e);
     let company_state = |e: usize| company_state(layer, entities, e);
     let bought_from = mentions.iter().filter(|m| m.relation == Relation::BuysWeaponsFrom && !m.derived).map(|m| (m, m.object));
-    let acquired_from_maker = mentions.iter().filter(|m| m.relation == Relation::AcquiresWeapon && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned) && entity(m.subject).kind == EntityType::Country).flat_map(|acquired| {
+    let acquired_from_maker = mentions.iter().filter(|m| firm(m, Relation::AcquiresWeapon) && entity(m.subject).kind == EntityType::Country).flat_map(|acquired| {
         // (a maker the sentence states, "produced by the Israeli company BlueBird"; not one read off the
         // system's name, "Airbus C295", which says nothing of where it is sold from)
         let stated = |m: &&RelationMention| m.rule != MAKER_BEFORE_PRODUCT_RULE;
@@ -242,7 +248,7 @@ pub fn states_of_makers(layer: &EntityLayer, entities: &DocEntities, mentions: &
 pub fn suppliers_from_known_makers(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
     let entity = |e: usize| entities.entity(&layer.gazetteer, e);
     let mut out: Vec<RelationMention> = Vec::new();
-    let acquisitions = mentions.iter().filter(|m| m.relation == Relation::AcquiresWeapon && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported | Modality::Planned) && entity(m.subject).kind == EntityType::Country);
+    let acquisitions = mentions.iter().filter(|m| firm(m, Relation::AcquiresWeapon) && entity(m.subject).kind == EntityType::Country);
     for acquired in acquisitions {
         let Some(maker) = entity(acquired.object).country.as_deref().and_then(|id| layer.gazetteer.index_of(id)) else { continue };
         let stated = |m: &RelationMention| m.sentence == acquired.sentence && (m.relation == Relation::BuysWeaponsFrom && m.subject == acquired.subject || m.relation == Relation::Manufactures && m.object == acquired.object);

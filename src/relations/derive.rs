@@ -311,6 +311,7 @@ pub fn companions_visits(doc: &TextDoc, layer: &EntityLayer, companions: &Phrase
             continue;
         }
         let mut people: Vec<usize> = entities.mentions.iter().filter(|m| m.sentence == s && !m.furniture && person(m.entity)).map(|m| m.entity).collect();
+        people.sort_unstable();
         people.dedup();
         for &visitor in &people {
             // (the visit the article is about: the visitor's first up to this sentence)

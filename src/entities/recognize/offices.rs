@@ -59,8 +59,7 @@ impl EntityLayer {
             // "his counterpart" starts someone else's office: "استقبل وزير الخارجية نظيره الإيراني …"
             let counterpart = self.roles.find(lang, tokens, j..j + 1).first().is_some_and(|r| r.role == "Counterpart");
             // (a quotation mark around the body is no end: "قائد «الجيش الوطني الليبي» المشير خليفة حفتر")
-            let quote = tokens[j].kind == TokenKind::Punct && tokens[j].key.chars().all(crate::text::normalize::is_quote);
-            if quote {
+            if tokens[j].is_quote() {
                 j += 1;
                 continue;
             }
@@ -362,7 +361,7 @@ impl EntityLayer {
     /// one-word title ("الفريق", "الشيخ"), not "his counterpart", who is someone else.
     pub fn is_name_lead_in(&self, lang: Lang, tokens: &[Token], j: usize) -> bool {
         let t = &tokens[j];
-        (t.kind == TokenKind::Punct && (matches!(t.key.as_str(), "," | "(") || t.key.chars().all(crate::text::normalize::is_quote)))
+        (t.kind == TokenKind::Punct && matches!(t.key.as_str(), "," | "(") || t.is_quote())
             || OFFICE_MODIFIERS.contains(&t.key.as_str())
             || self.roles.find(lang, tokens, j..j + 1).first().is_some_and(|r| r.tokens.len() == 1 && r.role != "Counterpart")
     }

@@ -11,7 +11,7 @@ use crate::entities::phrases::PhraseList;
 use crate::entities::recognize::EntityLayer;
 use crate::entities::{DocEntities, EntityType, Form};
 use crate::text::lang::Lang;
-use crate::text::token::TokenKind;
+use crate::text::token::{Token, TokenKind};
 use crate::text::TextDoc;
 
 #[derive(Debug, Clone)]
@@ -93,7 +93,7 @@ fn nationality_of_company(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
         return in_sentence.iter().copied().find(|&a| nationality(a, noun));
     }
     let mut next = entities.mentions[m].tokens.end;
-    if doc.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Punct && t.key.chars().all(crate::text::normalize::is_quote)) {
+    if doc.tokens.get(next).is_some_and(Token::is_quote) {
         next += 1;
     }
     // (Persian names a group's own state right after it, as a noun: "حوثی‌های یمن" is Yemen's Houthis, the
@@ -115,8 +115,7 @@ fn company_noun_before(doc: &TextDoc, entities: &DocEntities, layer: &EntityLaye
     if lang == Lang::En || company.kind != EntityType::Organization || company.acts_for_state() || company.is_news_outlet() {
         return start;
     }
-    let quote = start > floor && doc.tokens[start - 1].kind == TokenKind::Punct && doc.tokens[start - 1].key.chars().all(crate::text::normalize::is_quote);
-    if !quote {
+    if start <= floor || !doc.tokens[start - 1].is_quote() {
         return start;
     }
     let plain = |s: usize| !doc.tokens[s].key.starts_with(['و', 'ل', 'ب', 'ف', 'ك']);
@@ -275,7 +274,7 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
             }
         }
         // (past the closing quotation mark of a quoted name: "«شرکت صنایع نظامی عربستان» (سامی)")
-        let quoted = mention.tokens.end < tokens.end && doc.tokens[mention.tokens.end].kind == TokenKind::Punct && doc.tokens[mention.tokens.end].key.chars().all(crate::text::normalize::is_quote);
+        let quoted = mention.tokens.end < tokens.end && doc.tokens[mention.tokens.end].is_quote();
         if let Some(end) = bracket_after(doc, entities, &in_sentence, mention.tokens.end + usize::from(quoted), tokens.end, &[mention.entity]) {
             for &inner in &in_sentence {
                 if entities.mentions[inner].tokens.start >= mention.tokens.end && entities.mentions[inner].tokens.end <= end {
@@ -366,7 +365,7 @@ pub(super) fn build_items(doc: &TextDoc, entities: &DocEntities, layer: &EntityL
         }
         let token = &doc.tokens[t];
         // quotation marks carry nothing a rule needs and would break lists: “إسرائيل” وأذربيجان
-        let quote = token.kind == TokenKind::Punct && token.key.chars().all(crate::text::normalize::is_quote);
+        let quote = token.is_quote();
         if !quote {
             items.push(word_item(lang, token.key.clone(), token.kind == TokenKind::Punct, t..t + 1));
         }

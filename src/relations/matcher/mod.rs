@@ -25,6 +25,7 @@ use crate::entities::phrases::PhraseList;
 use crate::entities::{DocEntities, EntityType, Form};
 use crate::text::lang::Lang;
 use crate::text::TextDoc;
+use crate::text::token::Token;
 
 /// Prepositions (folded): an entity right after one is inside a prepositional phrase ("در جنگ با
 /// روسیه", "with Russia"), so it is never the subject of a clause unless a rule puts the preposition
@@ -545,7 +546,7 @@ fn item_after(ctx: &Ctx, k: usize, phrase_end: impl Fn(usize, usize) -> Option<u
     let sentence_end = ctx.items.last().map_or(item.tokens.end, |it| it.tokens.end);
     let Some(end) = phrase_end(item.tokens.start, sentence_end) else { return k };
     let next = ctx.items[k..].iter().position(|it| it.tokens.start >= end).map(|n| k + n);
-    let quotes_only = |n: usize| ctx.doc.tokens[end..ctx.items[n].tokens.start].iter().all(|t| t.key.chars().all(crate::text::normalize::is_quote));
+    let quotes_only = |n: usize| ctx.doc.tokens[end..ctx.items[n].tokens.start].iter().all(Token::is_quote);
     next.filter(|&n| quotes_only(n)).unwrap_or(k)
 }
 

@@ -141,15 +141,15 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
     // (the subject may follow an opening phrase and its comma: "در حاشیهٔ این سفر، شرکت «لئوناردو»، …")
     let subject = (0..items.len().min(8)).find(|&k| entity_at(k)).filter(|&k| k == 0 || comma_at(k - 1));
     let apposition_fa = subject.filter(|&s| lang == Lang::Fa && comma_at(s + 1) && !entity_at(s + 2));
-    let apposition_end = apposition_fa.and_then(|s| (s + 3..items.len().min(s + 3 + 2 * ASIDE_REACH)).find(|&j| comma_at(j)).filter(|&j| (s + 3..j).any(|k| word_at(items, k) == Some("كه"))).map(|j| (s, j)));
+    let relative_in = |r: Range<usize>| r.into_iter().any(|k| word_at(items, k) == Some("كه"));
+    let apposition_end = apposition_fa.and_then(|s| (s + 3..items.len().min(s + 3 + 2 * ASIDE_REACH)).find(|&j| comma_at(j)).filter(|&j| relative_in(s + 3..j)).map(|j| (s, j)));
     if let Some((s, j)) = apposition_end {
         keep[s + 1..=j].iter_mut().for_each(|k| *k = false);
         i = j + 1;
     }
     // (longer where a relative clause runs inside it: "پوتین … برای شرکت در «مجمع …» که به مناسبت … برگزار شد، به
     // عشق‌آباد سفر کرد")
-    let relative_inside = |j: usize| (2..j).any(|k| word_at(items, k) == Some("كه"));
-    let adverbial_end = (2..items.len().min(2 + 2 * ASIDE_REACH)).find(|&j| comma_at(j)).filter(|&j| j < 2 + ASIDE_REACH || relative_inside(j));
+    let adverbial_end = (2..items.len().min(2 + 2 * ASIDE_REACH)).find(|&j| comma_at(j)).filter(|&j| j < 2 + ASIDE_REACH || relative_in(2..j));
     if let Some(j) = adverbial.then_some(adverbial_end).flatten() {
         keep[1..=j].iter_mut().for_each(|k| *k = false);
         i = j + 1;
