@@ -10,7 +10,8 @@ what=${1:-build}
 apt_packages=()
 have_libclang() {
     [ -n "${LIBCLANG_PATH:-}" ] && return 0
-    for f in /usr/lib/llvm-*/lib/libclang*.so* /usr/lib/*-linux-gnu/libclang*.so*; do
+    # (libclang-cpp, which LLVM installs on its own, is not the C library bindgen loads)
+    for f in /usr/lib/llvm-*/lib/libclang.so* /usr/lib/llvm-*/lib/libclang-[0-9]*.so* /usr/lib/*-linux-gnu/libclang.so* /usr/lib/*-linux-gnu/libclang-[0-9]*.so*; do
         [ -e "$f" ] && return 0
     done
     return 1
