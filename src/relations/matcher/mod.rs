@@ -672,7 +672,10 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize, cue_before: bool) -
         let joined = k;
         // (a count or a class noun may carry the list's "و": "سو-57 و14 مقاتلة سو-34", "بمقاتلات «سو-30»
         // ومنظومات الدفاع الجوي «إس-400»")
-        let counted_and = makers && k == from && ctx.lang != Lang::En && word_at(&ctx.items, k).is_some_and(|w| w.starts_with('و')) && (after_phrase(ctx, &ctx.relations.weapon_counts, k) > k || after_weapon_noun(ctx, k) > k);
+        let glued_and = |k: usize| ctx.lang != Lang::En && word_at(&ctx.items, k).is_some_and(|w| w.starts_with('و')) && (after_phrase(ctx, &ctx.relations.weapon_counts, k) > k || after_weapon_noun(ctx, k) > k);
+        let counted_and = makers && k == from && glued_and(k);
+        // (…also after a comma: "مقاتلات «ميغ-29» الروسية، ومروحيات «كا-52»")
+        let comma_glued_and = makers && k > from && glued_and(k);
         if (k > from || counted_and) && makers {
             k = after_phrase(ctx, &ctx.relations.weapon_counts, k);
         }
@@ -702,7 +705,7 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize, cue_before: bool) -
         // possessive after a comma starts a new phrase: "Israel and Turkey, Azerbaijan's close ally"
         // (but "Turkey and Azerbaijan's joint drills" is one list)
         // (a "و" glued to a count or class noun is a joiner too: "«إس-300» و«بانتسير» ودبابات «تي-90»")
-        let only_commas = !counted_and && ctx.items[from..joined].iter().all(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
+        let only_commas = !counted_and && !comma_glued_and && ctx.items[from..joined].iter().all(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
         if only_commas && is_possessive(ctx, k) {
             break;
         }
@@ -715,7 +718,7 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize, cue_before: bool) -
         // Azerbaijan"). Persian and Arabic put "، و" between members with appositions ("گولر، وزیر
         // دفاع ترکیه، و چیکوانی").
         let comma = ctx.items[from..joined].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key == ","));
-        let and = counted_and || ctx.items[from..joined].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != "," && key != "the"));
+        let and = counted_and || comma_glued_and || ctx.items[from..joined].iter().any(|it| matches!(&it.kind, ItemKind::Word { key, .. } if key != "," && key != "the"));
         // (after a member with an apposition the comma closes it: "Aliyev, Azerbaijan's president, and …")
         // (…or a name set off after its office: "his Azerbaijani counterpart, Jeyhun Bayramov, and Pakistan's …")
         let set_off = |j: usize| ctx.items[j].tokens.clone().any(|t| ctx.doc.tokens[t].key == ",") || j == i && i > 0 && word_at(&ctx.items, i - 1) == Some(",");
