@@ -174,12 +174,14 @@ fn mark_trailing_teasers(keys: &[String], furniture: &mut [bool]) {
 }
 
 /// A teaser headline: a short paragraph without a closing full stop (inside a closing quotation
-/// mark too: a headline may end on a quoted name, «جاده توسعه», a quotation ends «….»).
+/// mark too: a headline may end on a quoted name, «جاده توسعه», a quotation ends «….»); a title cut
+/// off with an ellipsis is one too ("امیرعبداللهیان در گفت‌وگو با همتای عمانی: امنیت دریای سرخ...").
 fn is_headline_like(key: &str) -> bool {
     let words = word_count(key);
     let end = key.trim_end().trim_end_matches(['"', '”', '»', '\'', '’']);
     let quoted = end.len() < key.trim_end().len();
-    words > 0 && words <= TEASER_WORDS && !end.ends_with(['.', '!', '?', '؟', '۔', ':']) && !(quoted && end.ends_with(','))
+    let closed = end.ends_with(['.', '!', '?', '؟', '۔', ':']) && !ends_with_ellipsis(end);
+    words > 0 && words <= TEASER_WORDS && !closed && !(quoted && end.ends_with(','))
 }
 
 /// A heading over teasers: short, no closing full stop ("Read more:", "More from The National").
@@ -279,6 +281,13 @@ mod tests {
         assert_eq!(r.classify(text, &paragraphs(text)), [false, true, true]);
         let text = "More from the interview is expected next week.\nErdogan visits Baku\n";
         assert_eq!(r.classify(text, &paragraphs(text)), [false, false]);
+    }
+
+    #[test]
+    fn a_teaser_cut_off_with_an_ellipsis_is_a_teaser() {
+        let text = "بیشتر بخوانید\n- دو انفجار در مراسم سالگرد در کرمان ده‌ها کشته برجا گذاشت\n- امیرعبداللهیان در گفت‌وگو با همتای عمانی: امنیت دریای سرخ...\nمتن مقاله ادامه دارد و این جمله با نقطه تمام می‌شود.\n";
+        let f = rules(&[("line+teasers", "بیشتر بخوانید")]).classify(text, &paragraphs(text));
+        assert_eq!(f, [true, true, true, false]);
     }
 
     #[test]
