@@ -86,8 +86,7 @@ pub fn makers_of_supplied_products(layer: &EntityLayer, entities: &DocEntities, 
     let purchases = mentions.iter().filter(|m| firm(m, Relation::BuysWeaponsFrom) && entity(m.object).kind == EntityType::Organization);
     for bought in purchases {
         let company = entity(bought.object);
-        let products = entities.mentions.iter().filter(|p| p.sentence == bought.sentence && !p.furniture && entity(p.entity).kind == EntityType::WeaponSystem);
-        for product in products.filter(|p| entity(p.entity).maker.as_deref() == Some(company.id.as_str())) {
+        for product in systems_in(layer, entities, bought.sentence).filter(|p| entity(p.entity).maker.as_deref() == Some(company.id.as_str())) {
             let stated = |m: &RelationMention| m.relation == Relation::Manufactures && m.sentence == bought.sentence && m.subject == bought.object && m.object == product.entity;
             if mentions.iter().chain(&out).any(stated) {
                 continue;
@@ -116,7 +115,7 @@ pub fn acquired_in_purchases(layer: &EntityLayer, entities: &DocEntities, mentio
     let mut out: Vec<RelationMention> = Vec::new();
     let purchases = mentions.iter().filter(|m| firm(m, Relation::BuysWeaponsFrom) && entity(m.subject).kind == EntityType::Country);
     for bought in purchases {
-        let mut systems = entities.mentions.iter().filter(|p| p.sentence == bought.sentence && !p.furniture && entity(p.entity).kind == EntityType::WeaponSystem);
+        let mut systems = systems_in(layer, entities, bought.sentence);
         let Some(system) = systems.next() else { continue };
         if systems.any(|p| p.entity != system.entity) {
             continue;
@@ -214,10 +213,20 @@ pub fn states_of_suppliers(layer: &EntityLayer, entities: &DocEntities, mentions
 }
 
 
+/// The gazetteer's state of an entity (a system's maker state, a company's seat).
+fn home_state(layer: &EntityLayer, entities: &DocEntities, e: usize) -> Option<usize> {
+    entities.entity(&layer.gazetteer, e).country.as_deref().and_then(|id| layer.gazetteer.index_of(id))
+}
+
 /// The state of a company (an organisation that acts neither for itself nor for a state), from the gazetteer.
 fn company_state(layer: &EntityLayer, entities: &DocEntities, e: usize) -> Option<usize> {
     let c = entities.entity(&layer.gazetteer, e);
-    (c.kind == EntityType::Organization && !c.acts_for_itself() && !c.acts_for_state()).then(|| c.country.as_deref().and_then(|id| layer.gazetteer.index_of(id))).flatten()
+    (c.kind == EntityType::Organization && !c.acts_for_itself() && !c.acts_for_state()).then(|| home_state(layer, entities, e)).flatten()
+}
+
+/// The weapon systems a sentence names in its text (not in page furniture).
+fn systems_in<'a>(layer: &'a EntityLayer, entities: &'a DocEntities, sentence: usize) -> impl Iterator<Item = &'a Mention> + 'a {
+    entities.mentions.iter().filter(move |p| p.sentence == sentence && !p.furniture && entities.entity(&layer.gazetteer, p.entity).kind == EntityType::WeaponSystem)
 }
 
 /// The most bytes between a company's name and the nationality that goes with it ("شركة «بايكار» التركية",
@@ -250,7 +259,7 @@ pub fn suppliers_from_known_makers(layer: &EntityLayer, entities: &DocEntities, 
     let mut out: Vec<RelationMention> = Vec::new();
     let acquisitions = mentions.iter().filter(|m| firm(m, Relation::AcquiresWeapon) && entity(m.subject).kind == EntityType::Country);
     for acquired in acquisitions {
-        let Some(maker) = entity(acquired.object).country.as_deref().and_then(|id| layer.gazetteer.index_of(id)) else { continue };
+        let Some(maker) = home_state(layer, entities, acquired.object) else { continue };
         let stated = |m: &RelationMention| m.sentence == acquired.sentence && (m.relation == Relation::BuysWeaponsFrom && m.subject == acquired.subject || m.relation == Relation::Manufactures && m.object == acquired.object);
         if maker == acquired.subject || mentions.iter().chain(&out).any(stated) {
             continue;
@@ -274,7 +283,7 @@ pub fn acquired_from_use(layer: &EntityLayer, entities: &DocEntities, mentions: 
     let mut out: Vec<RelationMention> = Vec::new();
     let uses = mentions.iter().filter(|m| m.relation == Relation::UsesWeapon && !m.derived && matches!(m.modality, Modality::Asserted | Modality::Reported) && entity(m.subject).kind == EntityType::Country);
     for used in uses {
-        let Some(maker) = entity(used.object).country.as_deref().and_then(|id| layer.gazetteer.index_of(id)) else { continue };
+        let Some(maker) = home_state(layer, entities, used.object) else { continue };
         let stated = |m: &RelationMention| m.relation == Relation::AcquiresWeapon && m.subject == used.subject && m.object == used.object;
         if maker == used.subject || mentions.iter().chain(&out).any(stated) {
             continue;
