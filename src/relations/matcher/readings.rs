@@ -253,7 +253,7 @@ pub(super) fn with_joined_verb_subject(doc: &TextDoc, entities: &DocEntities, re
         // و هم به سومالی پهپاد فروخته است")
         // (…after a connective: "با این حال ارتش ترکمنستان … را از روسیه خریده است و …")
         Lang::Fa => {
-            let opener = PERSIAN_OPENERS.iter().map(|o| o.split(' ').collect::<Vec<_>>()).find(|o| o.iter().enumerate().all(|(k, w)| word_at(items, k) == Some(*w))).map_or(0, |o| o.len());
+            let opener = PERSIAN_OPENERS.iter().find(|o| o.split(' ').enumerate().all(|(k, w)| word_at(items, k) == Some(w))).map_or(0, |o| o.split(' ').count());
             Some(opener).filter(|&i| entity_at(items, i))?
         }
     };
