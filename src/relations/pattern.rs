@@ -9,7 +9,9 @@
 //!
 //! A class line `@name = form | form …` names a set of cue phrases. A form is one or more words; a
 //! word may begin or end with `*` (any letters there: `*شتري` is "يشتري", "تشتري", "نشتري"). Words are
-//! compared by their folded keys, and an Arabic word may carry the proclitics و ف ب ل ك ال.
+//! compared by their folded keys, and an Arabic word may carry the proclitics و ف ب ل ك ال. A name is
+//! defined once per language (its files share classes); `@name += form …` adds forms for the rules
+//! below, so that widening a class other rules read is a deliberate act, not a clash of names.
 //!
 //! A rule line `relation: element element … [; option …]` has these elements, matched in order
 //! within one sentence:
@@ -289,13 +291,16 @@ struct Class {
 #[derive(Debug, Default)]
 struct Scope {
     defined: HashMap<String, Vec<CueForm>>,
+    /// Where each class was first defined (`file:line`), for the report of a second definition.
+    origin: HashMap<String, String>,
     classes: HashMap<String, Class>,
 }
 
 /// Parses one pattern file into `scope`, numbering new cue classes from `next_id`; rules get the id
 /// `<id_prefix>:<line>` unless they name one.
 fn parse_in(path: &Path, id_prefix: &str, lang: Lang, text: &str, problems: &mut Vec<RowProblem>, scope: &mut Scope, next_id: &mut usize) -> Vec<Rule> {
-    let Scope { defined, classes } = scope;
+    let Scope { defined, origin, classes } = scope;
+    let file = path.file_name().map_or_else(|| path.display().to_string(), |f| f.to_string_lossy().into_owned());
     let mut rules = Vec::new();
     let problem = |line: usize, message: String| RowProblem { path: PathBuf::from(path), line, message };
     for (n, raw) in text.lines().enumerate() {
@@ -309,6 +314,10 @@ fn parse_in(path: &Path, id_prefix: &str, lang: Lang, text: &str, problems: &mut
                 problems.push(problem(line_no, "a class line is `@name = form | form …`".into()));
                 continue;
             };
+            let (name, extends) = match name.trim().strip_suffix('+') {
+                Some(name) => (name.trim(), true),
+                None => (name.trim(), false),
+            };
             // a class holds words only: another class or a slot inside it would be read as words that never occur
             if let Some(w) = forms.split_whitespace().find(|w| w.starts_with('@') || w.contains(':') && w.chars().next().is_some_and(char::is_uppercase)) {
                 problems.push(problem(line_no, format!("class @{} holds `{w}`: a class lists words, not classes or slots (write them in the rule)", name.trim())));
@@ -316,11 +325,25 @@ fn parse_in(path: &Path, id_prefix: &str, lang: Lang, text: &str, problems: &mut
             }
             let forms: Vec<CueForm> = forms.split('|').map(str::trim).filter(|f| !f.is_empty()).map(cue_form).filter(|f| !f.is_empty()).collect();
             if forms.is_empty() {
-                problems.push(problem(line_no, format!("class @{} has no forms", name.trim())));
+                problems.push(problem(line_no, format!("class @{name} has no forms")));
                 continue;
             }
-            defined.entry(name.trim().to_string()).or_default().extend(forms);
-            classes.remove(&format!("@{}", name.trim())); // a class extended later gets a new id
+            match (origin.get(name), extends) {
+                (Some(first), false) => {
+                    problems.push(problem(line_no, format!("class @{name} is already defined at {first}: extend it with `@{name} += …` or choose another name")));
+                    continue;
+                }
+                (None, true) => {
+                    problems.push(problem(line_no, format!("`@{name} += …` extends a class, but @{name} is not defined above")));
+                    continue;
+                }
+                (None, false) => {
+                    origin.insert(name.to_string(), format!("{file}:{line_no}"));
+                }
+                (Some(_), true) => {}
+            }
+            defined.entry(name.to_string()).or_default().extend(forms);
+            classes.remove(&format!("@{name}")); // an extended class gets a new id
             continue;
         }
         match parse_rule(lang, line, defined, classes, next_id) {
@@ -507,6 +530,22 @@ mod tests {
     fn a_class_holds_words_only() {
         let (_, problems) = parse_ok("@from-state = from @the? E:State\n");
         assert_eq!(problems, ["ar.patterns:1: class @from-state holds `@the?`: a class lists words, not classes or slots (write them in the rule)"]);
+    }
+
+    #[test]
+    fn a_class_is_defined_once_and_extended_explicitly() {
+        let text = "@buy = اشترت\nbuysWeaponsFrom: S:State @buy من O:State\n@buy = شراء\n@buy += تشتري\n@sell += باعت\nbuysWeaponsFrom: S:State @buy من O:State\n";
+        let (rules, problems) = parse_ok(text);
+        assert_eq!(problems, [
+            "ar.patterns:3: class @buy is already defined at ar.patterns:1: extend it with `@buy += …` or choose another name",
+            "ar.patterns:5: `@sell += …` extends a class, but @sell is not defined above",
+        ]);
+        let forms = |r: &Rule| match &r.elements[1] {
+            Element::Cue { forms, .. } => forms.forms.len(),
+            _ => panic!(),
+        };
+        // the rule above the extension reads one form, the rule below it two (the redefinition was skipped)
+        assert_eq!((forms(&rules[0]), forms(&rules[1])), (1, 2));
     }
 
     #[test]
