@@ -151,6 +151,11 @@ impl ModalityLexicon {
     }
 
     /// Whether a clause boundary ("but", "اما", "بينما") starts at `tokens[i]`.
+    /// Whether a word (folded) is a finite verb that may end a clause (`clause-end` rows: "کرد", "است").
+    pub fn is_clause_end(&self, lang: Lang, key: &str) -> bool {
+        self.clause_ends.iter().any(|(l, v)| *l == lang && v == key)
+    }
+
     pub fn is_boundary(&self, lang: Lang, tokens: &[Token], i: usize) -> bool {
         self.boundaries.iter().any(|(l, b)| *l == lang && tokens.get(i..i + b.len()).is_some_and(|ts| ts.iter().zip(b).all(|(t, k)| t.key == *k)))
     }
@@ -173,7 +178,7 @@ impl ModalityLexicon {
         // elsewhere a later denial is usually someone else's
         let end = (cue.end..clause.end).find(|&i| is_break(i)).unwrap_or(clause.end);
         // …up to a finite verb and "و" at or after the rule's last cue: the next clause is another statement
-        let ends_clause = |k: usize| self.clause_ends.iter().any(|(l, v)| *l == lang && tokens[k].key == *v) && tokens.get(k + 1).is_some_and(|t| t.key == "و");
+        let ends_clause = |k: usize| self.is_clause_end(lang, &tokens[k].key) && tokens.get(k + 1).is_some_and(|t| t.key == "و");
         let end = (cue.end.max(cues_end.saturating_sub(1))..end).find(|&k| ends_clause(k)).map_or(end, |k| k + 1);
         // a relative clause between commas is its own statement: "Turkey and Armenia, which have no
         // diplomatic relations, agreed to normalise ties" is no denial of the agreement

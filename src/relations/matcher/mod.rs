@@ -16,13 +16,13 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
-use items::{Item, ItemKind, build_items, word_at};
+use items::{Item, ItemKind, build_items, is_comma, word_at};
 use readings::{aside_ranges, with_accused_subject, with_class_examples, with_coordinated_subject, with_dropped_subject, with_joined_verb_subject, with_object_clitic, with_participle_subject, with_person_clitic, with_relative_subject, without_asides};
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
 use crate::entities::phrases::PhraseList;
-use crate::entities::{DocEntities, EntityType, Form};
+use crate::entities::{DocEntities, Entity, EntityType, Form};
 use crate::text::lang::Lang;
 use crate::text::TextDoc;
 use crate::text::token::Token;
@@ -79,6 +79,19 @@ fn after_preposition(ctx: &Ctx, i: usize) -> bool {
     let possessive = is_possessive(ctx, i);
     let relative = RELATIVES.contains(&word(i + 1)) || (word(i + 1) == "," && RELATIVES.contains(&word(i + 2)));
     i > 0 && !possessive && !relative && PREPOSITIONS.contains(&word(before_article(ctx, i)))
+}
+
+/// Whether item `i` names the country of a city just before it ("در شهر کازان روسیه", "in Kazan, Russia"): it
+/// places the city, like the preposition before it, and is no party.
+fn country_of_city_before(ctx: &Ctx, i: usize) -> bool {
+    let gazetteer = &ctx.layer.gazetteer;
+    let entities = |k: usize| match ctx.items.get(k).map(|it| &it.kind) {
+        Some(ItemKind::Entity { mentions }) => mentions.iter().map(|&m| ctx.entities.entity(gazetteer, ctx.entities.mentions[m].entity)).collect(),
+        _ => Vec::new(),
+    };
+    let city = if word_at(&ctx.items, i.wrapping_sub(1)).is_some_and(is_comma) { i.wrapping_sub(2) } else { i.wrapping_sub(1) };
+    let cities: Vec<&Entity> = entities(city).into_iter().filter(|e| e.kind == EntityType::City).collect();
+    entities(i).iter().any(|c| c.kind == EntityType::Country && cities.iter().any(|e| e.country.as_deref() == Some(c.id.as_str())))
 }
 
 /// The item before `i`, past an English article ("at the International Court of Justice accusing Israel",
@@ -277,7 +290,7 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 if found.is_some() || j >= ctx.items.len() || is_clause_break(&ctx.items[j]) {
                     return;
                 }
-                if previous_slot.is_some_and(|s| !after_preposition(ctx, j) && !accepts(ctx, s, &ctx.items[j]).is_empty()) {
+                if previous_slot.is_some_and(|s| !after_preposition(ctx, j) && !country_of_city_before(ctx, j) && !accepts(ctx, s, &ctx.items[j]).is_empty()) {
                     return;
                 }
                 if *strict && (ctx.boundaries[j] || takes_unbound(ctx, rule, &b, &ctx.items[j])) {

@@ -122,7 +122,9 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
     // (the name may come with its article and head noun: "The Super Mushshak trainer, built by PAC, has …")
     // (but not "The son of Khalifa Haftar, …": the name is not the subject there)
     let plain_word = |j: usize| matches!(items.get(j).map(|it| &it.kind), Some(ItemKind::Word { punct: false, key, .. }) if key != "of");
-    let opening = |i: usize| lang == Lang::En && i <= 4 && (0..i).filter(|&j| entity_at(j)).count() == 1 && (0..i).all(|j| entity_at(j) || plain_word(j));
+    // (…or after a pair of names: "Pezeshkian and Erdogan, on the sidelines of the summit, held talks")
+    let pair = |i: usize| i == 3 && entity_at(0) && word_at(items, 1) == Some("and") && entity_at(2);
+    let opening = |i: usize| lang == Lang::En && i <= 4 && ((0..i).filter(|&j| entity_at(j)).count() == 1 && (0..i).all(|j| entity_at(j) || plain_word(j)) || pair(i));
     // (…also when the first name's apposition runs on past the office the entity layer took: "Saddam
     // Haftar, the commander of the ground forces of the eastern-based LNA, held talks …")
     let open_apposition = lang == Lang::En && entity_at(0) && {
@@ -149,16 +151,26 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
     }
     // (longer where a relative clause runs inside it: "پوتین … برای شرکت در «مجمع …» که به مناسبت … برگزار شد، به
     // عشق‌آباد سفر کرد")
-    let adverbial_end = (2..items.len().min(2 + 2 * ASIDE_REACH)).find(|&j| comma_at(j)).filter(|&j| j < 2 + ASIDE_REACH || relative_in(2..j));
+    // (…but not past the main clause's own verb: in "X در خردادماه با Y که به باکو سفر کرده بود دیدار کرد و …، …" the
+    // comma follows the main clause; each relative clause has one finite verb of its own)
+    let finite_verbs = |r: Range<usize>| r.filter(|&k| word_at(items, k).is_some_and(|w| relations.modality.is_clause_end(lang, w))).count();
+    let relatives = |r: Range<usize>| r.filter(|&k| word_at(items, k) == Some("كه")).count();
+    let adverbial_end = (2..items.len().min(2 + 2 * ASIDE_REACH))
+        .find(|&j| comma_at(j))
+        .filter(|&j| j < 2 + ASIDE_REACH || relative_in(2..j))
+        .filter(|&j| finite_verbs(2..j) <= relatives(2..j));
     if let Some(j) = adverbial.then_some(adverbial_end).flatten() {
         keep[1..=j].iter_mut().for_each(|k| *k = false);
         i = j + 1;
     }
     while i < items.len() {
         // (a Persian relative clause after a name needs no comma before "که", only after it: "بالگرد میل-۲۸ که
-        // در ناتو با نام «هاوک» شناخته می‌شود، پیش‌تر به عراق … فروخته شده")
+        // در ناتو با نام «هاوک» شناخته می‌شود، پیش‌تر به عراق … فروخته شده"; without one it ends at its finite verb
+        // where the main clause goes on: "با X فرمانده نیروی هوایی پاکستان که به باکو سفر کرده بود دیدار کرد")
         if lang == Lang::Fa && i > 0 && word_at(items, i) == Some("كه") && entity_at(i - 1) {
-            if let Some(j) = (i + 2..items.len().min(i + 1 + ASIDE_REACH)).find(|&j| comma_at(j)) {
+            let main_goes_on = |j: usize| items.get(j + 1).is_some_and(|it| matches!(&it.kind, ItemKind::Word { key, punct: false, .. } if key != "و") || entity_at(j + 1));
+            let verb_end = |j: usize| word_at(items, j).is_some_and(|w| relations.modality.is_clause_end(lang, w)) && main_goes_on(j);
+            if let Some(j) = (i + 2..items.len().min(i + 1 + ASIDE_REACH)).find(|&j| comma_at(j) || verb_end(j)) {
                 keep[i..=j].iter_mut().for_each(|k| *k = false);
                 i = j + 1;
                 continue;
