@@ -46,6 +46,8 @@ pub struct EntityLayer {
     coref: CorefLexicon,
     translit: Transliterator,
     weapons: PhraseList,
+    /// The ship nouns among them: an English ship's name follows its noun ("the corvette Hetman Ivan Mazepa").
+    ships: PhraseList,
     /// Words of type between a weapon noun and its name ("من طراز", "از نوع").
     weapon_type: PhraseList,
     companies: PhraseList,
@@ -82,6 +84,8 @@ impl EntityLayer {
             coref: CorefLexicon::load(&lexicon, problems)?,
             translit: Transliterator::load(&lexicon.join("translit.tsv"), problems)?,
             weapons: PhraseList::load(&lexicon, "weapon-nouns.tsv", problems)?,
+            // (the file's problems are reported once, by `weapons`)
+            ships: PhraseList::load_kind(&lexicon, "weapon-nouns.tsv", Some("ship"), &mut Vec::new())?,
             weapon_type: PhraseList::load_kind(&lexicon, "weapon-lists.tsv", Some("type"), problems)?,
             companies: PhraseList::load(&lexicon, "company-nouns.tsv", problems)?,
             ruling_bodies: PhraseList::load(&lexicon, "ruling-bodies.tsv", problems)?,
