@@ -45,7 +45,7 @@ impl PhraseList {
     }
 
     /// The end of the longest phrase that starts at `tokens[at]` and ends by `end`. A dot, hyphen or slash
-    /// glued to a word of the text is read past ("في حزيران/يونيو 2023").
+    /// glued to a word or number of the text is read past ("في حزيران/يونيو 2023", "in 2017-2021").
     pub fn at(&self, lang: Lang, tokens: &[Token], at: usize, end: usize) -> Option<usize> {
         let phrases = self.phrases.get(&lang).filter(|_| at < end.min(tokens.len()))?;
         let fits = |key: &str, t: &Token| if key == NUMBER { t.kind == TokenKind::Number } else { key == t.key };
@@ -54,7 +54,7 @@ impl PhraseList {
         let number = tokens[at].kind == TokenKind::Number || variants.iter().any(|v| !v.key.is_empty() && v.key.chars().all(|c| c.is_ascii_digit()));
         let first = |keys: &[String]| if keys[0] == NUMBER { number } else { variants.iter().any(|v| v.key == keys[0]) };
         // the keys have no punctuation: "on Jan. 1" is "on Jan #", "anti-tank missiles" is "anti tank missiles"
-        let read_past = |j: usize| matches!(tokens[j].key.as_str(), "." | "-" | "‐" | "/") && tokens[j].glued && j + 1 < end && tokens[j - 1].kind == TokenKind::Word;
+        let read_past = |j: usize| matches!(tokens[j].key.as_str(), "." | "-" | "‐" | "–" | "/") && tokens[j].glued && j + 1 < end && matches!(tokens[j - 1].kind, TokenKind::Word | TokenKind::Number);
         let rest = |keys: &[String]| {
             let mut j = at + 1;
             for key in keys {
@@ -110,5 +110,12 @@ mod tests {
         assert_eq!(found(Lang::Fa, "آذربایجان در سال‌های اخیر پهپاد خریده است."), ["در سال‌های اخیر"]);
         assert!(found(Lang::En, "Azerbaijan bought drones from Turkey.").is_empty());
         assert_eq!(found(Lang::En, "Ethiopia signed it on Jan. 1 with Somaliland."), ["on Jan. 1"]);
+    }
+
+    #[test]
+    fn ranges_of_years() {
+        assert_eq!(found(Lang::En, "India bought 36% of its arms in 2020-2024 from Russia."), ["in 2020-2024"]);
+        assert_eq!(found(Lang::Ar, "واشترت أذربيجان خلال الفترة 2017-2021 أسلحة."), ["خلال الفترة 2017-2021"]);
+        assert_eq!(found(Lang::Fa, "باکو در سال‌های ۲۰۱۷ تا ۲۰۲۱ سلاح خرید."), ["در سال‌های ۲۰۱۷ تا ۲۰۲۱"]);
     }
 }
