@@ -159,7 +159,13 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
         .find(|&j| comma_at(j))
         .filter(|&j| j < 2 + ASIDE_REACH || relative_in(2..j))
         .filter(|&j| finite_verbs(2..j) <= relatives(2..j));
-    if let Some(j) = adverbial.then_some(adverbial_end).flatten() {
+    if let Some(mut j) = adverbial.then_some(adverbial_end).flatten() {
+        // (…and the adverbials that follow it, each up to its comma: "… در مراسمی در پایگاه هوایی بیشوفتو، در جنوب شرقی
+        // آدیس‌آبابا، پهپادهای … را …")
+        let next_end = |j: usize| (j + 3..items.len().min(j + 2 + ASIDE_REACH)).find(|&k| comma_at(k)).filter(|&k| finite_verbs(j + 1..k) == 0);
+        while let Some(k) = word_at(items, j + 1).filter(|w| PERSIAN_ADVERBIAL_HEADS.contains(w)).and_then(|_| next_end(j)) {
+            j = k;
+        }
         keep[1..=j].iter_mut().for_each(|k| *k = false);
         i = j + 1;
     }
