@@ -252,7 +252,7 @@ pub fn states_of_makers(layer: &EntityLayer, entities: &DocEntities, mentions: &
 }
 
 /// `buysWeaponsFrom` the maker state the gazetteer knows for a system a state acquires, where the
-/// sentence names no supplier and no maker: "Iraq received 24 T-50IQ jets" → Iraq buysWeaponsFrom South
+/// sentence names no supplier (other than another system's maker) and no maker: "Iraq received 24 T-50IQ jets" → Iraq buysWeaponsFrom South
 /// Korea. An inference from knowledge, at lower confidence; not for a system its buyer makes itself.
 pub fn suppliers_from_known_makers(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMention]) -> Vec<RelationMention> {
     let entity = |e: usize| entities.entity(&layer.gazetteer, e);
@@ -260,7 +260,12 @@ pub fn suppliers_from_known_makers(layer: &EntityLayer, entities: &DocEntities, 
     let acquisitions = mentions.iter().filter(|m| firm(m, Relation::AcquiresWeapon) && entity(m.subject).kind == EntityType::Country);
     for acquired in acquisitions {
         let Some(maker) = home_state(layer, entities, acquired.object) else { continue };
-        let stated = |m: &RelationMention| m.sentence == acquired.sentence && (m.relation == Relation::BuysWeaponsFrom && m.subject == acquired.subject || m.relation == Relation::Manufactures && m.object == acquired.object);
+        // (a supplier stated for another system of the sentence, whose maker it is, is not this one's: "TB2 drones
+        // from Turkey and Mohajer-6 drones that it bought from Iran")
+        let for_other_system = |m: &RelationMention| {
+            mentions.iter().any(|a| firm(a, Relation::AcquiresWeapon) && a.sentence == acquired.sentence && a.subject == acquired.subject && a.object != acquired.object && home_state(layer, entities, a.object) == Some(m.object))
+        };
+        let stated = |m: &RelationMention| m.sentence == acquired.sentence && (m.relation == Relation::BuysWeaponsFrom && m.subject == acquired.subject && !for_other_system(m) || m.relation == Relation::Manufactures && m.object == acquired.object);
         if maker == acquired.subject || mentions.iter().chain(&out).any(stated) {
             continue;
         }
