@@ -137,7 +137,9 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
     }
     // (a Persian adverbial phrase after the sentence's subject, up to its comma: "ترکیه با امضای قراردادی، ۴۰ فروند
     // جنگنده اف-۱۶ از آمریکا خریداری می‌کند", "منامه در پی حمله به سفارت عربستان در تهران، روابط … را قطع کرد")
-    let adverbial = lang == Lang::Fa && entity_at(0) && word_at(items, 1).is_some_and(|w| PERSIAN_ADVERBIAL_HEADS.contains(&w));
+    // (after "نیز", "too", if it comes first: "تل‌آویو سال گذشته نیز پس از بیش از یک دهه تنش، روابط خود را …")
+    let head = if matches!(word_at(items, 1), Some("نيز" | "هم" | "همچنين")) { 2 } else { 1 };
+    let adverbial = lang == Lang::Fa && entity_at(0) && word_at(items, head).is_some_and(|w| PERSIAN_ADVERBIAL_HEADS.contains(&w));
     // (…and a Persian apposition of the subject that runs on into a relative clause, up to its comma: "شرکت «لئوناردو»،
     // بزرگ‌ترین گروه صنایع دفاعی ایتالیا که در ساخت … سهیم است، یادداشت تفاهمی با … امضا کرد")
     // (the subject may follow an opening phrase and its comma: "در حاشیهٔ این سفر، شرکت «لئوناردو»، …")
@@ -155,10 +157,11 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
     // comma follows the main clause; each relative clause has one finite verb of its own)
     let finite_verbs = |r: Range<usize>| r.filter(|&k| word_at(items, k).is_some_and(|w| relations.modality.is_clause_end(lang, w))).count();
     let relatives = |r: Range<usize>| r.filter(|&k| word_at(items, k) == Some("كه")).count();
-    let adverbial_end = (2..items.len().min(2 + 2 * ASIDE_REACH))
+    let after_head = head + 1;
+    let adverbial_end = (after_head..items.len().min(after_head + 2 * ASIDE_REACH))
         .find(|&j| comma_at(j))
-        .filter(|&j| j < 2 + ASIDE_REACH || relative_in(2..j))
-        .filter(|&j| finite_verbs(2..j) <= relatives(2..j));
+        .filter(|&j| j < after_head + ASIDE_REACH || relative_in(after_head..j))
+        .filter(|&j| finite_verbs(after_head..j) <= relatives(after_head..j));
     if let Some(mut j) = adverbial.then_some(adverbial_end).flatten() {
         // (…and the adverbials that follow it, each up to its comma: "… در مراسمی در پایگاه هوایی بیشوفتو، در جنوب شرقی
         // آدیس‌آبابا، پهپادهای … را …")
