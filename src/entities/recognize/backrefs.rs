@@ -274,7 +274,18 @@ impl EntityLayer {
                     group
                 } else {
                     candidates.sort_by_key(|x| (std::cmp::Reverse(x.3), std::cmp::Reverse(x.1), std::cmp::Reverse(x.2)));
-                    candidates.iter().take(r.count).map(|x| x.0).collect()
+                    let mut chosen: Vec<usize> = candidates.iter().take(r.count).map(|x| x.0).collect();
+                    // (two officials are mostly two states' own: "Shmyhal met his Turkish counterpart Güler and SSB chief
+                    // Görgün. The two ministers signed …" means Shmyhal and Güler)
+                    if r.people && chosen.len() == 2 {
+                        let state = |e: usize| self.person_state(out, e);
+                        if state(chosen[0]).is_some() && state(chosen[0]) == state(chosen[1]) {
+                            if let Some(other) = candidates.iter().map(|x| x.0).find(|&e| e != chosen[0] && state(e).is_some() && state(e) != state(chosen[0])) {
+                                chosen[1] = other;
+                            }
+                        }
+                    }
+                    chosen
                 };
                 if countries.len() == r.count {
                     for c in countries {
@@ -284,6 +295,17 @@ impl EntityLayer {
             }
         }
         out.mentions.extend(added);
+    }
+
+    /// The state a person serves: of the office the document states (a body's state for an office in a body), else the
+    /// gazetteer's.
+    fn person_state(&self, out: &DocEntities, e: usize) -> Option<usize> {
+        let stated = out.offices.iter().find(|o| out.mentions[o.person].entity == e).map(|o| o.of_entity);
+        let of = |x: usize| {
+            let body = out.entity(&self.gazetteer, x);
+            if body.kind == EntityType::Country { Some(x) } else { body.country.as_deref().and_then(|id| self.gazetteer.index_of(id)) }
+        };
+        stated.and_then(of).or_else(|| out.entity(&self.gazetteer, e).country.as_deref().and_then(|id| self.gazetteer.index_of(id)))
     }
 
     /// The weapon system a phrase like "the system" points back at: the nearest one named before it in
