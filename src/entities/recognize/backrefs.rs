@@ -8,6 +8,7 @@ use crate::entities::coref::Target;
 use crate::entities::index::NameIndex;
 use crate::entities::{DocEntities, Entity, EntityType, Form, Mention};
 use crate::text::lang::Lang;
+use crate::text::normalize::fold;
 use crate::text::token::{Token, TokenKind};
 use crate::text::TextDoc;
 
@@ -62,10 +63,12 @@ impl EntityLayer {
         // holds each surname once, under the number of its owner list
         let mut index = NameIndex::default();
         let mut owner_lists: Vec<Vec<usize>> = Vec::new();
+        let mut surname_keys: Vec<String> = Vec::new();
         // (in a fixed order: on a tie the index keeps the first name it was given, and runs must agree)
         let mut surnames: Vec<((Lang, String), Vec<usize>)> = surnames.into_iter().collect();
         surnames.sort_by(|a, b| a.0.cmp(&b.0));
         for ((lang, surname), owners) in surnames {
+            surname_keys.push(fold(&surname));
             let mut names = HashMap::new();
             names.insert(lang, vec![surname]);
             index.add_entity(owner_lists.len(), &Entity::named(String::new(), EntityType::Person, String::new(), names));
@@ -92,7 +95,10 @@ impl EntityLayer {
                     before.kind == TokenKind::Word && before.key.starts_with("ال") && Self::mention_at(out, m.tokens.start - 1).is_none()
                 };
                 let free = m.tokens.clone().all(|t| Self::mention_at(out, t).is_none()) || nisba.is_some() && !described;
-                if let Some(owner) = owner.filter(|_| capitalised && free) {
+                // (a surname takes no article of its own: "السلام" is peace, not Nawaf Salam)
+                let word = doc.tokens[m.tokens.start].key.strip_prefix(m.proclitic.as_str()).unwrap_or(&doc.tokens[m.tokens.start].key);
+                let with_article = lang_of(s) == Lang::Ar && word.starts_with("ال") && !surname_keys[m.entity].starts_with("ال");
+                if let Some(owner) = owner.filter(|_| capitalised && free && !with_article) {
                     let mut mention = self.mention(doc, owner, m.tokens, Form::Coreference, s, furniture);
                     mention.proclitic = m.proclitic.clone();
                     // (in place: offices hold mention indices)
@@ -186,7 +192,10 @@ impl EntityLayer {
                 // that named others in passing still means the article's pair)
                 // (a person's surname alone counts for "the latter": "استقبل الأمير … العماد هيكل، كما التقى الأخير …")
                 let surname = |m: &Mention| r.people && out.entity(&self.gazetteer, m.entity).kind == EntityType::Person;
-                let mut before: Vec<&Mention> = out.mentions.iter().filter(|m| !m.furniture && (m.form != Form::Coreference || surname(m)) && m.tokens.end <= r.tokens.start).collect();
+                // (…and, for states, a pronoun in its sentence that names an official: "وی همچنین با مرداف … گفت‌وگو کرد و دو
+                // طرف …")
+                let official = |m: &Mention| !r.people && r.count > 1 && m.sentence == s && out.entity(&self.gazetteer, m.entity).kind == EntityType::Person;
+                let mut before: Vec<&Mention> = out.mentions.iter().filter(|m| !m.furniture && (m.form != Form::Coreference || surname(m) || official(m)) && m.tokens.end <= r.tokens.start).collect();
                 before.sort_by_key(|m| m.tokens.start);
                 // (entity, mentions so far, last position, in this sentence)
                 let mut candidates: Vec<(usize, usize, usize, bool)> = Vec::new();
@@ -204,6 +213,7 @@ impl EntityLayer {
                         EntityType::City if r.count > 1 => capital_state(e),
                         // (and a known office-holder for his state: "وصل الرئيس الروسي فلاديمير بوتين … إلى طشقند بعد
                         // زيارتيه إلى الصين وبيلاروسيا … وفدي البلدين" means Russia and Uzbekistan)
+                        EntityType::Person if r.count > 1 && m.form == Form::Coreference => self.person_state(out, m.entity),
                         EntityType::Person if r.count > 1 && e.role.is_some() => e.country.as_deref().and_then(|id| self.gazetteer.index_of(id)),
                         _ => None,
                     };
@@ -298,14 +308,15 @@ impl EntityLayer {
     }
 
     /// The state a person serves: of the office the document states (a body's state for an office in a body), else the
-    /// gazetteer's.
+    /// gazetteer's for an office-holder it knows.
     fn person_state(&self, out: &DocEntities, e: usize) -> Option<usize> {
         let stated = out.offices.iter().find(|o| out.mentions[o.person].entity == e).map(|o| o.of_entity);
         let of = |x: usize| {
             let body = out.entity(&self.gazetteer, x);
             if body.kind == EntityType::Country { Some(x) } else { body.country.as_deref().and_then(|id| self.gazetteer.index_of(id)) }
         };
-        stated.and_then(of).or_else(|| out.entity(&self.gazetteer, e).country.as_deref().and_then(|id| self.gazetteer.index_of(id)))
+        let known = out.entity(&self.gazetteer, e);
+        stated.and_then(of).or_else(|| known.role.is_some().then(|| known.country.as_deref().and_then(|id| self.gazetteer.index_of(id))).flatten())
     }
 
     /// The weapon system a phrase like "the system" points back at: the nearest one named before it in
