@@ -655,6 +655,11 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize, cue_before: bool) -
         while k < ctx.items.len() && (is_joiner(&ctx.items[k]) || joined_body(ctx, k)) {
             k += 1;
         }
+        // (a counterpart with its pronoun: "Abdelatty and his German counterpart held talks")
+        let counterpart_pronoun = |k: usize| matches!(word_at(&ctx.items, k), Some("his" | "her")) && ctx.items.get(k + 1).is_some_and(|it| has_counterpart(ctx, it));
+        if k > from && counterpart_pronoun(k) {
+            k += 1;
+        }
         // systems are also listed "as well as", "به همراه", and counted: "14 Su-57s and 14 Su-34s"
         if makers {
             k = after_phrase(ctx, &ctx.relations.weapon_joiners, k);
