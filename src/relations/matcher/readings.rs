@@ -86,6 +86,9 @@ const PERSIAN_ADVERBIAL_HEADS: &[&str] = &["با", "ضمن", "پس", "طي", "ب
 /// How far (in items) an aside may run to its closing comma.
 const ASIDE_REACH: usize = 16;
 
+/// How many words a Persian attribution inside a clause ("به گفته مقام‌های نظامی این کشور") may name its source by.
+const ATTRIBUTION_REACH: usize = 6;
+
 /// The sentence's items without its asides — a phrase between commas that opens with an aside head
 /// ("according to", "بحسب", "به گزارش", "which", "التي"), or in English any phrase set off after the
 /// sentence's first name — or `None` if it has none.
@@ -182,6 +185,17 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
             if let Some(j) = (i + 2..items.len().min(i + 1 + ASIDE_REACH)).find(|&j| comma_at(j) || verb_end(j)) {
                 keep[i..=j].iter_mut().for_each(|k| *k = false);
                 i = j + 1;
+                continue;
+            }
+        }
+        // (a Persian attribution inside a clause runs to the next preposition: "… را که به گفته مقام‌های نظامی این کشور از
+        // ترکیه تحویل گرفته"; its source is not the clause's subject)
+        if lang == Lang::Fa && i > 0 && word_at(items, i) == Some("به") && matches!(word_at(items, i + 1), Some("گفته" | "نوشته")) {
+            let stop = |k: usize| comma_at(k) || matches!(word_at(items, k), Some("در" | "از" | "با" | "به" | "را" | "كه" | "براي"));
+            if let Some(j) = (i + 3..items.len().min(i + 3 + ATTRIBUTION_REACH)).find(|&k| stop(k)) {
+                let end = if comma_at(j) { j + 1 } else { j };
+                keep[i..end].iter_mut().for_each(|k| *k = false);
+                i = end;
                 continue;
             }
         }
