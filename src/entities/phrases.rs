@@ -55,16 +55,25 @@ impl PhraseList {
         let first = |keys: &[String]| if keys[0] == NUMBER { number } else { variants.iter().any(|v| v.key == keys[0]) };
         // the keys have no punctuation: "on Jan. 1" is "on Jan #", "anti-tank missiles" is "anti tank missiles"
         let read_past = |j: usize| matches!(tokens[j].key.as_str(), "." | "-" | "‐" | "–" | "/") && tokens[j].glued && j + 1 < end && matches!(tokens[j - 1].kind, TokenKind::Word | TokenKind::Number);
+        // (an Arabic "و" glued to a number stands for "و #": "بين عامي 1998 و2000")
+        let and_number = |t: &Token| t.key.strip_prefix('و').is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
         let rest = |keys: &[String]| {
             let mut j = at + 1;
-            for key in keys {
+            let mut k = 0;
+            while k < keys.len() {
                 if j < end && read_past(j) {
                     j += 1;
                 }
-                if j >= end || !fits(key, &tokens[j]) {
+                if j < end && keys[k] == "و" && keys.get(k + 1).is_some_and(|n| n == NUMBER) && and_number(&tokens[j]) {
+                    j += 1;
+                    k += 2;
+                    continue;
+                }
+                if j >= end || !fits(&keys[k], &tokens[j]) {
                     return None;
                 }
                 j += 1;
+                k += 1;
             }
             Some(j)
         };
@@ -117,5 +126,6 @@ mod tests {
         assert_eq!(found(Lang::En, "India bought 36% of its arms in 2020-2024 from Russia."), ["in 2020-2024"]);
         assert_eq!(found(Lang::Ar, "واشترت أذربيجان خلال الفترة 2017-2021 أسلحة."), ["خلال الفترة 2017-2021"]);
         assert_eq!(found(Lang::Fa, "باکو در سال‌های ۲۰۱۷ تا ۲۰۲۱ سلاح خرید."), ["در سال‌های ۲۰۱۷ تا ۲۰۲۱"]);
+        assert_eq!(found(Lang::Ar, "وخاض البلدان بين عامي 1998 و2000 حربا."), ["بين عامي 1998 و2000"]);
     }
 }
