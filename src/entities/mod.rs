@@ -153,6 +153,12 @@ impl Entity {
         self.kind == EntityType::Organization && self.role.as_deref().is_some_and(|r| ACTORS.iter().any(|k| r.contains(k)) || BODIES_OF.iter().any(|b| r.starts_with(b)))
     }
 
+    /// A company: an organisation that acts neither for a state (a ministry, an army) nor for itself (a bloc, an
+    /// armed group), and is no source the news cites.
+    pub fn is_company(&self) -> bool {
+        self.kind == EntityType::Organization && !self.acts_for_state() && !self.acts_for_itself() && !self.is_source()
+    }
+
     /// A state's armed force (an army, a service branch, a general staff): what it does with another
     /// state is military ("the UAE navy deepened cooperation with France").
     pub fn is_armed_force(&self) -> bool {

@@ -220,8 +220,7 @@ fn home_state(layer: &EntityLayer, entities: &DocEntities, e: usize) -> Option<u
 
 /// The state of a company (an organisation that acts neither for itself nor for a state), from the gazetteer.
 fn company_state(layer: &EntityLayer, entities: &DocEntities, e: usize) -> Option<usize> {
-    let c = entities.entity(&layer.gazetteer, e);
-    (c.kind == EntityType::Organization && !c.acts_for_itself() && !c.acts_for_state()).then(|| home_state(layer, entities, e)).flatten()
+    entities.entity(&layer.gazetteer, e).is_company().then(|| home_state(layer, entities, e)).flatten()
 }
 
 /// The weapon systems a sentence names in its text (not in page furniture).

@@ -20,7 +20,8 @@
 //!   `Organization`, `WeaponSystem`, `City`, `Region`, `Event`, or `State` (a country, also named by its
 //!   capital, ministry or army; where the ontology allows organisations on that side, also a company
 //!   or bloc, except as a buyer of arms), `Actor` (State, Organization or Person), `Place` (Country, City or
-//!   Region), `Any`. Add `/adj` to accept only adjectives ("Turkish", "الإسرائيلية"), `/name` only names,
+//!   Region), `Company` (an organisation that is neither a state's body nor a bloc or armed group), `Any`.
+//!   Add `/adj` to accept only adjectives ("Turkish", "الإسرائيلية"), `/name` only names,
 //!   `/counterpart` only a list one of whose people is introduced as the other's counterpart
 //!   ("التقى X ونظيره Y": they met each other, not a third party), `/last` the last member of a list alone
 //!   ("… وجبهة البوليساريو المدعومة من الجزائر"), `/list` a list of two or more ("developed by the United
@@ -145,6 +146,8 @@ pub struct Slot {
     /// An energy company stands for its state: "SOCAR began delivering LNG cargoes to Pakistan" is Pakistan's
     /// import from Azerbaijan (the gold sets count a company's deliveries for its state, as its arms sales).
     pub energy_companies_as_state: bool,
+    /// The organisations it takes are companies only (`Company`).
+    pub companies_only: bool,
     /// A source (a news outlet, a research institute) may fill it: only the object of `accuses`,
     /// `arrests` and `supports` ("Iran accused BBC Persian of …", "the Kremlin-funded Sputnik"); elsewhere
     /// a source named in an aside ("X، به گزارش ایرنا، …", "according to SIPRI") is no party.
@@ -359,7 +362,15 @@ fn parse_in(path: &Path, id_prefix: &str, lang: Lang, text: &str, problems: &mut
     rules
 }
 
-fn parse_types(spec: &str) -> Result<(Vec<EntityType>, bool, FormFilter), String> {
+/// The entity types of a slot spec, whether it takes states, companies only, and its form filter.
+struct TypeSpec {
+    types: Vec<EntityType>,
+    state: bool,
+    companies_only: bool,
+    form: FormFilter,
+}
+
+fn parse_types(spec: &str) -> Result<TypeSpec, String> {
     let (types, form) = match spec.split_once('/') {
         Some((t, "adj")) => (t, FormFilter::Adjective),
         Some((t, "name")) => (t, FormFilter::Name),
@@ -371,8 +382,13 @@ fn parse_types(spec: &str) -> Result<(Vec<EntityType>, bool, FormFilter), String
     };
     let mut out = Vec::new();
     let mut state = false;
+    let mut company = false;
     for t in types.split('|') {
         match t {
+            "Company" => {
+                company = true;
+                out.push(EntityType::Organization);
+            }
             "State" => {
                 state = true;
                 out.push(EntityType::Country);
@@ -388,7 +404,9 @@ fn parse_types(spec: &str) -> Result<(Vec<EntityType>, bool, FormFilter), String
     }
     out.sort();
     out.dedup();
-    Ok((out, state, form))
+    // (a spec that also names organisations in general takes them all)
+    let companies_only = company && !types.split('|').any(|t| matches!(t, "Organization" | "Actor" | "Any"));
+    Ok(TypeSpec { types: out, state, companies_only, form })
 }
 
 fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, classes: &mut HashMap<String, Class>, next_id: &mut usize) -> Result<Rule, String> {
@@ -416,10 +434,10 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
             Element::Gap { max: n.parse().map_err(|_| format!("`{token}`: a gap is ~N or ~N! with N a number"))?, strict }
         } else if let Some(spec) = token.strip_prefix("E:") {
             let optional = spec.ends_with('?');
-            let (types, state, _) = parse_types(spec.trim_end_matches('?'))?;
+            let TypeSpec { types, state, .. } = parse_types(spec.trim_end_matches('?'))?;
             Element::Entity { types, state, optional }
         } else if let Some((role, spec)) = token.split_once(':').filter(|(r, _)| matches!(*r, "S" | "O" | "A")) {
-            let (mut types, state, form) = parse_types(spec)?;
+            let TypeSpec { mut types, state, companies_only, form } = parse_types(spec)?;
             let role = match role {
                 "S" => SlotRole::Subject,
                 "O" => SlotRole::Object,
@@ -439,7 +457,7 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
                 types.sort();
             }
             let outlets = role == SlotRole::Object && matches!(relation, Relation::Accuses | Relation::Arrests | Relation::Supports);
-            Element::Slot(Slot { role, types, state, officials_as_state: state && !relation.is_personal(), places_as_state: state && relation == Relation::InConflictWith, energy_companies_as_state: state && relation == Relation::ImportsEnergyFrom, outlets, form })
+            Element::Slot(Slot { role, types, state, officials_as_state: state && !relation.is_personal(), places_as_state: state && relation == Relation::InConflictWith, energy_companies_as_state: state && relation == Relation::ImportsEnergyFrom, companies_only, outlets, form })
         } else {
             let optional = token.ends_with('?') && token.len() > 1;
             let word = token.trim_end_matches('?');
@@ -524,6 +542,18 @@ mod tests {
         assert_eq!(problems, ["ar.patterns:2: unknown form filter `/first` (adj, name, counterpart, last, list)"]);
         let (rules, _) = parse_ok("@dev = developed\ncoDevelops: O:WeaponSystem @dev by S:State/list\n");
         assert!(matches!(&rules[0].elements[3], Element::Slot(s) if s.form == FormFilter::List));
+    }
+
+    #[test]
+    fn a_company_slot_takes_organisations_that_are_companies() {
+        let (rules, problems) = parse_ok("@made = تنتجها\nmanufactures: O:WeaponSystem @made S:Company\nmanufactures: O:WeaponSystem @made S:Company|Organization\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        let only = |r: &Rule| match &r.elements[2] {
+            Element::Slot(s) => (s.types.clone(), s.companies_only),
+            _ => panic!(),
+        };
+        assert_eq!(only(&rules[0]), (vec![EntityType::Organization], true));
+        assert_eq!(only(&rules[1]), (vec![EntityType::Organization], false));
     }
 
     #[test]

@@ -457,7 +457,7 @@ fn accepts(ctx: &Ctx, slot: &Slot, item: &Item) -> Vec<Bound> {
             _ => {}
         }
         let entity = ctx.entities.entity(gazetteer, mention.entity);
-        if !slot.outlets && entity.is_source() {
+        if !slot.outlets && entity.is_source() || slot.companies_only && entity.kind == EntityType::Organization && !entity.is_company() {
             continue;
         }
         // a ministry or army acting for its state is the state ("the Azerbaijani foreign ministry
