@@ -7,6 +7,7 @@
 //! Rules are then matched item by item with backtracking; gaps try the shortest skip first, so the
 //! nearest fitting entity fills a slot. A slot takes a list of entities joined by commas and "and".
 
+mod asides;
 mod items;
 mod readings;
 
@@ -17,7 +18,8 @@ use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
 use items::{Item, ItemKind, build_items, is_comma, word_at};
-use readings::{aside_ranges, with_accused_subject, with_class_examples, with_coordinated_subject, with_dropped_subject, with_joined_verb_subject, with_object_clitic, with_participle_subject, with_person_clitic, with_relative_subject, without_asides};
+use asides::{aside_ranges, without_asides};
+use readings::{with_accused_subject, with_class_examples, with_coordinated_subject, with_dropped_subject, with_joined_verb_subject, with_object_clitic, with_participle_subject, with_person_clitic, with_relative_subject};
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
