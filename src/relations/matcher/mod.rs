@@ -292,7 +292,7 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 if found.is_some() || j >= ctx.items.len() || is_clause_break(&ctx.items[j]) {
                     return;
                 }
-                if previous_slot.is_some_and(|s| !after_preposition(ctx, j) && !country_of_city_before(ctx, j) && !accepts(ctx, s, &ctx.items[j]).is_empty()) {
+                if previous_slot.is_some_and(|s| !after_preposition(ctx, j) && !accepts(ctx, s, &ctx.items[j]).is_empty() && !country_of_city_before(ctx, j)) {
                     return;
                 }
                 if *strict && (ctx.boundaries[j] || takes_unbound(ctx, rule, &b, &ctx.items[j])) {
