@@ -105,6 +105,11 @@ impl Gazetteer {
         self.by_id.get(id).copied()
     }
 
+    /// The index of an entity's `country` (a city's or company's state, a system's maker state, a person's state).
+    pub fn country_of(&self, entity: &Entity) -> Option<usize> {
+        entity.country.as_deref().and_then(|id| self.index_of(id))
+    }
+
     pub fn len(&self) -> usize {
         self.entities.len()
     }

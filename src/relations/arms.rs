@@ -215,7 +215,7 @@ pub fn states_of_suppliers(layer: &EntityLayer, entities: &DocEntities, mentions
 
 /// The gazetteer's state of an entity (a system's maker state, a company's seat).
 fn home_state(layer: &EntityLayer, entities: &DocEntities, e: usize) -> Option<usize> {
-    entities.entity(&layer.gazetteer, e).country.as_deref().and_then(|id| layer.gazetteer.index_of(id))
+    layer.gazetteer.country_of(entities.entity(&layer.gazetteer, e))
 }
 
 /// The state of a company (an organisation that acts neither for itself nor for a state), from the gazetteer.

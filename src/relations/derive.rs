@@ -61,7 +61,7 @@ pub fn known_offices(layer: &EntityLayer, entities: &DocEntities, mentions: &[Re
     let mut out: Vec<RelationMention> = Vec::new();
     for m in entities.mentions.iter().filter(|m| !m.furniture) {
         let person = entities.entity(gazetteer, m.entity);
-        let (Some(role), Some(state)) = (person.role.as_ref(), person.country.as_deref().and_then(|id| gazetteer.index_of(id))) else { continue };
+        let (Some(role), Some(state)) = (person.role.as_ref(), gazetteer.country_of(person)) else { continue };
         if person.kind != EntityType::Person || entities.entity(gazetteer, state).kind != EntityType::Country || layer.is_profession(role) {
             continue;
         }
@@ -403,7 +403,7 @@ fn rolled_up(layer: &EntityLayer, entities: &DocEntities, mentions: &[RelationMe
         let entity = entities.entity(gazetteer, e);
         match entity.kind {
             EntityType::Country => Some(e),
-            EntityType::City | EntityType::Region => entity.country.as_deref().and_then(|id| gazetteer.index_of(id)),
+            EntityType::City | EntityType::Region => gazetteer.country_of(entity),
             _ => None,
         }
     };

@@ -150,12 +150,12 @@ impl ModalityLexicon {
         }
     }
 
-    /// Whether a clause boundary ("but", "اما", "بينما") starts at `tokens[i]`.
     /// Whether a word (folded) is a finite verb that may end a clause (`clause-end` rows: "کرد", "است").
     pub fn is_clause_end(&self, lang: Lang, key: &str) -> bool {
         self.clause_ends.iter().any(|(l, v)| *l == lang && v == key)
     }
 
+    /// Whether a clause boundary ("but", "اما", "بينما") starts at `tokens[i]`.
     pub fn is_boundary(&self, lang: Lang, tokens: &[Token], i: usize) -> bool {
         self.boundaries.iter().any(|(l, b)| *l == lang && tokens.get(i..i + b.len()).is_some_and(|ts| ts.iter().zip(b).all(|(t, k)| t.key == *k)))
     }

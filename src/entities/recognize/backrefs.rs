@@ -214,7 +214,7 @@ impl EntityLayer {
                         // (and a known office-holder for his state: "وصل الرئيس الروسي فلاديمير بوتين … إلى طشقند بعد
                         // زيارتيه إلى الصين وبيلاروسيا … وفدي البلدين" means Russia and Uzbekistan)
                         EntityType::Person if r.count > 1 && m.form == Form::Coreference => self.person_state(out, m.entity),
-                        EntityType::Person if r.count > 1 && e.role.is_some() => e.country.as_deref().and_then(|id| self.gazetteer.index_of(id)),
+                        EntityType::Person if r.count > 1 && e.role.is_some() => self.gazetteer.country_of(e),
                         _ => None,
                     };
                     let Some(c) = country else { continue };
@@ -313,10 +313,10 @@ impl EntityLayer {
         let stated = out.offices.iter().find(|o| out.mentions[o.person].entity == e).map(|o| o.of_entity);
         let of = |x: usize| {
             let body = out.entity(&self.gazetteer, x);
-            if body.kind == EntityType::Country { Some(x) } else { body.country.as_deref().and_then(|id| self.gazetteer.index_of(id)) }
+            if body.kind == EntityType::Country { Some(x) } else { self.gazetteer.country_of(body) }
         };
         let known = out.entity(&self.gazetteer, e);
-        stated.and_then(of).or_else(|| known.role.is_some().then(|| known.country.as_deref().and_then(|id| self.gazetteer.index_of(id))).flatten())
+        stated.and_then(of).or_else(|| known.role.is_some().then(|| self.gazetteer.country_of(known)).flatten())
     }
 
     /// The weapon system a phrase like "the system" points back at: the nearest one named before it in

@@ -147,7 +147,7 @@ impl EntityLayer {
             // British minister is the sultan's guest)
             .filter(|&p| {
                 let state = of_mention.map(|m| self.office_body(out, m, role)).filter(|&st| out.entity(&self.gazetteer, st).kind == EntityType::Country);
-                let known = out.entity(&self.gazetteer, out.mentions[p].entity).country.as_deref().and_then(|id| self.gazetteer.index_of(id));
+                let known = self.gazetteer.country_of(out.entity(&self.gazetteer, out.mentions[p].entity));
                 !matches!((state, known), (Some(st), Some(k)) if st != k)
             });
         let Some(person) = person else {

@@ -24,7 +24,7 @@ use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
 use crate::entities::affixes::prefix_variants;
 use crate::entities::recognize::EntityLayer;
 use crate::entities::phrases::PhraseList;
-use crate::entities::{DocEntities, Entity, EntityType, Form};
+use crate::entities::{DocEntities, EntityType, Form};
 use crate::text::lang::Lang;
 use crate::text::TextDoc;
 use crate::text::token::Token;
@@ -86,14 +86,14 @@ fn after_preposition(ctx: &Ctx, i: usize) -> bool {
 /// Whether item `i` names the country of a city just before it ("در شهر کازان روسیه", "in Kazan, Russia"): it
 /// places the city, like the preposition before it, and is no party.
 fn country_of_city_before(ctx: &Ctx, i: usize) -> bool {
-    let gazetteer = &ctx.layer.gazetteer;
-    let entities = |k: usize| match ctx.items.get(k).map(|it| &it.kind) {
-        Some(ItemKind::Entity { mentions }) => mentions.iter().map(|&m| ctx.entities.entity(gazetteer, ctx.entities.mentions[m].entity)).collect(),
-        _ => Vec::new(),
+    let mentions_at = |k: usize| match ctx.items.get(k).map(|it| &it.kind) {
+        Some(ItemKind::Entity { mentions }) => mentions.as_slice(),
+        _ => &[],
     };
+    let entity = |m: &usize| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[*m].entity);
     let city = if word_at(&ctx.items, i.wrapping_sub(1)).is_some_and(is_comma) { i.wrapping_sub(2) } else { i.wrapping_sub(1) };
-    let cities: Vec<&Entity> = entities(city).into_iter().filter(|e| e.kind == EntityType::City).collect();
-    entities(i).iter().any(|c| c.kind == EntityType::Country && cities.iter().any(|e| e.country.as_deref() == Some(c.id.as_str())))
+    let in_city = |country: &str| mentions_at(city).iter().map(entity).any(|e| e.kind == EntityType::City && e.country.as_deref() == Some(country));
+    mentions_at(i).iter().map(entity).any(|c| c.kind == EntityType::Country && in_city(&c.id))
 }
 
 /// The item before `i`, past an English article ("at the International Court of Justice accusing Israel",
@@ -469,9 +469,9 @@ fn accepts(ctx: &Ctx, slot: &Slot, item: &Item) -> Vec<Bound> {
         let acts_for_state = acting && slot.state && slot.types.contains(&EntityType::Country);
         // a place attacked is its country's ("Iranian missile strikes on Erbil": Iran and Iraq)
         let place = matches!(entity.kind, EntityType::City | EntityType::Region) && slot.places_as_state && !slot.types.contains(&entity.kind);
-        let of_place = place.then(|| state_of(ctx, m).or_else(|| entity.country.as_deref().and_then(|id| gazetteer.index_of(id)))).flatten();
+        let of_place = place.then(|| state_of(ctx, m).or_else(|| gazetteer.country_of(entity))).flatten();
         let energy_company = slot.energy_companies_as_state && entity.kind == EntityType::Organization && entity.role.as_deref().is_some_and(|r| r.contains("energy company") || r.contains("oil company") || r.contains("gas company"));
-        let of_place = of_place.or_else(|| energy_company.then(|| entity.country.as_deref().and_then(|id| gazetteer.index_of(id))).flatten());
+        let of_place = of_place.or_else(|| energy_company.then(|| gazetteer.country_of(entity)).flatten());
         let resolved = match (acts_for_state.then(|| state_of(ctx, m)).flatten().or(of_place), slot.types.contains(&entity.kind)) {
             (Some(state), _) => Some(state),
             (None, true) => Some(mention.entity),
@@ -808,7 +808,7 @@ fn emit(ctx: &Ctx, relations: &RelationLayer, rule: &Rule, s: usize, b: Bindings
     // sentence's system is its own ("أعلنت فرنسا توقيع عقد مع مصر لتوريد 30 مقاتلة رافال": France sells)
     let gazetteer = &ctx.layer.gazetteer;
     let makers: Vec<usize> = if rule.relation == Relation::BuysWeaponsFrom {
-        ctx.entities.mentions.iter().filter(|m| m.sentence == s && !m.furniture).map(|m| ctx.entities.entity(gazetteer, m.entity)).filter(|e| e.kind == EntityType::WeaponSystem).filter_map(|e| e.country.as_deref().and_then(|id| gazetteer.index_of(id))).collect()
+        ctx.entities.mentions.iter().filter(|m| m.sentence == s && !m.furniture).map(|m| ctx.entities.entity(gazetteer, m.entity)).filter(|e| e.kind == EntityType::WeaponSystem).filter_map(|e| gazetteer.country_of(e)).collect()
     } else {
         Vec::new()
     };
@@ -828,7 +828,7 @@ fn emit(ctx: &Ctx, relations: &RelationLayer, rule: &Rule, s: usize, b: Bindings
             continue;
         }
         // "Jordanian F-16 jets", "Turkey's S-400": another state's system, so the state named with it is its user
-        let maker = ctx.entities.entity(gazetteer, object.entity).country.as_deref().and_then(|id| gazetteer.index_of(id));
+        let maker = gazetteer.country_of(ctx.entities.entity(gazetteer, object.entity));
         let relation = match rule.relation {
             _ if rule.user_if_foreign && maker.is_some_and(|m| m != subject.entity) => Relation::UsesWeapon,
             // a state's armed force that cooperates cooperates militarily
