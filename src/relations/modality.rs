@@ -109,6 +109,10 @@ pub struct ModalityLexicon {
 
 /// Words that open a relative clause (folded): "which", "who", "التي", "که"; and a clause of time or place set
 /// off by commas (", when Kathmandu objected to …,").
+/// Relative pronouns that open a clause with no comma before them (never a complementizer, as "that" and "که" may be).
+const BARE_RELATIVE_HEADS: &[&str] = &["which", "التي", "الذي", "الذين", "اللتين", "اللذين"];
+/// How far before the cue such a pronoun may stand ("التي كانت تنتجها", "which Rafael builds").
+const BARE_RELATIVE_REACH: usize = 3;
 const RELATIVE_HEADS: &[&str] = &["which", "who", "whose", "when", "where", "التي", "الذي", "الذين", "اللتين", "اللذين", "كه"];
 
 impl ModalityLexicon {
@@ -191,7 +195,12 @@ impl ModalityLexicon {
             .collect();
         // …and a cue inside one is that statement's alone: "ایران که از حوثی‌ها حمایت می‌کند، این ادعا را رد
         // کرد" denies the claim, not the support
-        let (start, end) = match relative_clauses.iter().find(|r| r.start <= cue.start && cue.end <= r.end) {
+        // (…as is one with no comma whose verb is the cue: "نفى أن تكون المباحثات تطرقت إلى شراء مقاتلات غريبن
+        // التي تنتجها شركة ساب" denies no making)
+        let bare_relative = (cue.start.saturating_sub(BARE_RELATIVE_REACH).max(start)..cue.start)
+            .find(|&h| BARE_RELATIVE_HEADS.contains(&tokens[h].key.as_str()) && !(h..cue.start).any(comma))
+            .map(|h| h..(cue.end..end).find(|&j| comma(j)).map_or(end, |j| j + 1));
+        let (start, end) = match relative_clauses.iter().find(|r| r.start <= cue.start && cue.end <= r.end).or(bare_relative.as_ref()) {
             Some(own) => (own.start, own.end),
             None => (start, end),
         };
@@ -232,7 +241,8 @@ impl ModalityLexicon {
                     let any = |from: usize| (from..cue.start).any(|p| NEGATIVE_POLARITY.contains(&tokens[p].key.as_str()) && cue.start - p <= POLARITY_PHRASE);
                     let applies = if c.verb { close_verb } else { match (particle, before) {
                         (true, true) if tokens[end..cue.start].iter().any(|t| ONLY.contains(&t.key.as_str())) => false,
-                        (true, true) => cue.start - end <= PARTICLE_REACH || cue.start - end <= POLARITY_REACH && any(end),
+                        // (…or "any" among the rule's own cues: "لم تتطرق إلى توقيع أي صفقات", "did not sign any deals")
+                        (true, true) => cue.start - end <= PARTICLE_REACH || cue.start - end <= POLARITY_REACH && (any(end) || (cue.start..cues_end.min(tokens.len())).any(|p| NEGATIVE_POLARITY.contains(&tokens[p].key.as_str()))),
                         (true, false) => end < cues_end,
                         (false, true) => true,
                         (false, false) => c.modality != Modality::Negated || lang == Lang::Fa,
@@ -324,6 +334,21 @@ mod tests {
         // (a denial in the verb's own clause still negates)
         let tokens = tokenize("ایران خرید پهپاد از روسیه و چین را لغو کردند", 0);
         assert_eq!(l.detect(Lang::Fa, &tokens, 0..tokens.len(), 1..2, 2, false), Modality::Negated);
+    }
+
+    #[test]
+    fn any_among_the_rule_s_cues_carries_a_particle() {
+        let tokens = tokenize("ولم تتطرق البيانات إلى توقيع أي صفقات بين البلدين", 0);
+        let sign = tokens.iter().position(|t| t.key == "توقيع").unwrap();
+        assert_eq!(lexicon().detect(Lang::Ar, &tokens, 0..tokens.len(), sign..sign + 1, sign + 3, false), Modality::Negated);
+        assert_eq!(lexicon().detect(Lang::Ar, &tokens, 0..tokens.len(), sign..sign + 1, sign + 1, false), Modality::Asserted);
+    }
+
+    #[test]
+    fn a_relative_clause_without_a_comma_is_its_own_statement() {
+        assert_eq!(modality(Lang::Ar, "نفى المصدر شراء مقاتلات غريبن التي تنتجها شركة ساب", "تنتجها"), Modality::Asserted);
+        assert_eq!(modality(Lang::Ar, "نفى المصدر شراء مقاتلات غريبن التي تنتجها شركة ساب", "شراء"), Modality::Negated);
+        assert_eq!(modality(Lang::Ar, "الطائرات التي لم تشترها مصر", "تشترها"), Modality::Negated);
     }
 
     #[test]

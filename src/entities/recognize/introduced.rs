@@ -13,6 +13,8 @@ use crate::text::token::{Token, TokenKind};
 use crate::text::TextDoc;
 
 /// The most words a name introduced by a noun may have ("Spike NLOS", "JF-17C Block III").
+/// Number words that open a Persian compound adjective (folded): "دو" + "موتور" + "ه" is "twin-engined".
+const FA_NUMBER_PREFIXES: &[&str] = &["دو", "سه", "چهار", "پنج", "شش", "هشت", "چند", "تك"];
 const NAME_MAX_WORDS: usize = 4;
 
 /// Words inside an organisation's name before its acronym ("Karachi Shipyard and Engineering Works").
@@ -267,7 +269,8 @@ impl EntityLayer {
             // Persian -ی ("خودکششی"); nor is the next noun of a kind
             let adjective = match lang {
                 Lang::Ar => t.key.starts_with("ال") || ["يه", "يون", "يين", "يات"].iter().any(|e| t.key.ends_with(e)),
-                Lang::Fa => t.key.ends_with('ي'),
+                // (…and compounds of a number and a noun: "دوموتوره", "چندلوله", "چهارپره")
+                Lang::Fa => t.key.ends_with('ي') || t.key.ends_with('ه') && t.key.chars().count() >= 5 && FA_NUMBER_PREFIXES.iter().any(|p| t.key.starts_with(p)),
                 Lang::En => false,
             };
             if !self.weapons.find(lang, tokens, range.end..range.end + 1).is_empty() || !self.companies.find(lang, tokens, range.end..range.end + 1).is_empty() {
