@@ -201,7 +201,9 @@ impl NameIndex {
             let mut v: Vec<(Variant, usize)> = prefix_variants(lang, &tokens[i].key).into_iter().map(|p| (p, 1)).collect();
             // a compound written apart in the text but joined in the gazetteer: "قره باغ" (but "آنکا
             // را" is "Anka" and the object marker, not "آنکارا")
-            if i + 1 < end && tokens[i + 1].is_word() && !tokens[i].key.is_ascii() && !SEPARATE_WORDS.contains(&tokens[i + 1].key.as_str()) {
+            // (nor is "ساخت" before a maker's noun: "اف-۳۵ رژیم صهیونیستی ساخت شرکت آمریکایی …" is made by the company)
+            let made_by = tokens[i + 1..end.min(i + 3)].len() == 2 && tokens[i + 1].key == "ساخت" && MAKER_NOUNS.contains(&tokens[i + 2].key.as_str());
+            if i + 1 < end && tokens[i + 1].is_word() && !tokens[i].key.is_ascii() && !SEPARATE_WORDS.contains(&tokens[i + 1].key.as_str()) && !made_by {
                 let joined = format!("{}{}", tokens[i].key, tokens[i + 1].key);
                 v.push((Variant { key: joined, stripped: false, adjectival: false, proclitic: String::new() }, 2));
             }
@@ -242,6 +244,8 @@ impl NameIndex {
 }
 
 /// Persian and Arabic words that stand apart after a name and never end a compound (folded).
+/// Persian nouns of a maker (folded) after "ساخت", which then means "made by".
+const MAKER_NOUNS: &[&str] = &["شركت", "شركتهاي", "كارخانه", "صنايع", "كمپاني", "گروه"];
 const SEPARATE_WORDS: &[&str] = &["را", "و", "که", "با", "در", "به", "از", "ها", "هاي", "اي", "في", "من", "مع", "الي", "علي"];
 
 /// Matches the remaining keys of a name from token `j`, skipping hyphens (glued or apart) and glued
