@@ -792,8 +792,13 @@ fn emit(ctx: &Ctx, relations: &RelationLayer, rule: &Rule, s: usize, b: Bindings
     let sentence = doc.sentences[s].tokens.clone();
     let cues_end = b.after_cue.and_then(|i| ctx.items.get(i.checked_sub(1)?)).map_or(cue.end, |it| it.tokens.end.max(cue.end));
     let stated = if rule.attribute { Modality::Asserted } else { relations.modality.detect(ctx.lang, &doc.tokens, sentence, cue.clone(), cues_end, b.negative_prefix) };
-    // a phrasing that implies a modality ("considered buying") holds unless the clause says more
-    let modality = rule.modality.map_or(stated, |m| m.max(stated));
+    // a phrasing that implies a modality ("considered buying") holds unless the clause says more; one that
+    // states a done fact holds against a plan's cue inside it ("became the first … to visit")
+    let modality = match rule.modality {
+        Some(Modality::Asserted) if stated == Modality::Planned => Modality::Asserted,
+        Some(m) => m.max(stated),
+        None => stated,
+    };
     let cue_span = TextSpan { start: doc.tokens[cue.start].start, end: doc.tokens[cue.end - 1].end };
     let pairs: Vec<(Bound, Bound)> = if b.pairs.is_empty() {
         b.subjects.iter().flat_map(|s| b.objects.iter().map(move |o| (*s, *o))).collect()
