@@ -420,6 +420,15 @@ impl EntityLayer {
                 j = office.tokens.end;
                 continue;
             }
+            // …and, in English, one joined by "and": "Saudi Crown Prince and Prime Minister Mohammed bin Salman",
+            // "Qatar's Prime Minister and Foreign Minister Mohammed bin Abdulrahman" (not "… and Egyptian Foreign Minister …")
+            let joined_office = (lang == Lang::En && stated && doc.tokens[j].key == "and").then(|| self.roles.find(lang, &doc.tokens, j + 1..(j + 5).min(end)).into_iter().next()).flatten().filter(|r| {
+                r.tokens.start == j + 1 && r.office == OfficeKind::Office && r.role != "Counterpart" && Self::mention_at(out, r.tokens.end).is_some_and(|m| self.is_person(out, m))
+            });
+            if let Some(office) = joined_office {
+                j = office.tokens.end;
+                continue;
+            }
             if !skip {
                 break;
             }
