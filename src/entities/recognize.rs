@@ -408,6 +408,24 @@ mod tests {
     }
 
     #[test]
+    fn an_arabic_verb_or_superlative_after_an_office_is_no_name() {
+        assert_eq!(offices("العاهل الأردني والرئيس المصري يوقعان إعلان الشراكة في عمان."), []);
+        assert_eq!(offices("لا يتضمن البرنامج أي تنقل للرئيس الفرنسي إلى مدينة العيون، كبرى حواضر الصحراء."), []);
+    }
+
+    #[test]
+    fn an_office_modifier_of_time_is_no_part_of_the_name() {
+        let found = offices("خلال زيارة الرئيس البرازيلي آنذاك جايير بولسونارو إلى الرياض.");
+        assert_eq!(found, [("Jair Bolsonaro".to_string(), "President".to_string(), "Brazil".to_string())]);
+    }
+
+    #[test]
+    fn two_english_offices_joined_by_and_are_one_person_s() {
+        let found = offices("Saudi Crown Prince and Prime Minister Mohammed bin Salman arrived in Cairo.");
+        assert!(found.iter().any(|(p, r, _)| p == "Mohammed bin Salman" && r == "Crown Prince"), "{found:?}");
+    }
+
+    #[test]
     fn a_persian_name_in_guillemets_before_its_office() {
         let found = offices("«آرمان نوری‌زاده» معاون اول وزیر دفاع جمهوری آذربایجان با هیاتی دیدار کرد.");
         assert_eq!(found.len(), 1, "{found:?}");

@@ -13,9 +13,9 @@ use crate::text::token::{Token, TokenKind};
 use crate::text::TextDoc;
 
 /// The most words a name introduced by a noun may have ("Spike NLOS", "JF-17C Block III").
+const NAME_MAX_WORDS: usize = 4;
 /// Number words that open a Persian compound adjective (folded): "دو" + "موتور" + "ه" is "twin-engined".
 const FA_NUMBER_PREFIXES: &[&str] = &["دو", "سه", "چهار", "پنج", "شش", "هشت", "چند", "تك"];
-const NAME_MAX_WORDS: usize = 4;
 
 /// Words inside an organisation's name before its acronym ("Karachi Shipyard and Engineering Works").
 const ACRONYM_JOINERS: &[&str] = &["of", "and", "&", "for", "the"];

@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 use super::{EntityLayer, NAME_MAX_WORDS, OFFICE_MODIFIERS, OFFICE_REACH};
 
+/// Arabic superlatives (folded) that open a description, never a name ("كبرى حواضر الصحراء").
+const ARABIC_SUPERLATIVES: &[&str] = &["كبري", "اكبر", "ابرز", "اهم", "اقدم", "احدث", "اكثر"];
 /// Words before the place an envoy is posted to (folded): "ambassador to", "المبعوث إلى", "سفیر … در".
 const POSTED_TO: &[&str] = &["to", "in", "الي", "لدي", "في", "در"];
 
@@ -548,6 +550,12 @@ impl EntityLayer {
         // (nor is a common word with "و" the start of one: "يستقبل قائد الجيش الباكستاني | ويؤكد حرص مصر")
         let first = &tokens[range.start].key;
         if lang == Lang::Ar && !quoted && !given_name && first.starts_with('و') && self.roles.is_common(lang, first) {
+            return None;
+        }
+        // (nor a verb of two or more, "الرئيس الفرنسي | يوقعان إعلان الشراكة", nor a superlative that opens a
+        // description, "مدينة العيون، | كبرى حواضر الصحراء")
+        let dual_or_plural_verb = first.starts_with(['ي', 'ت']) && (first.ends_with("ان") || first.ends_with("ون")) && first.chars().count() >= 5;
+        if lang == Lang::Ar && !quoted && !given_name && (dual_or_plural_verb || ARABIC_SUPERLATIVES.contains(&first.as_str())) {
             return None;
         }
         let surface = &doc.text[tokens[range.start].start..tokens[range.end - 1].end];
