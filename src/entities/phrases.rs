@@ -20,8 +20,8 @@ const NUMBER: &str = "#";
 /// The phrases of one lexicon file, per language.
 #[derive(Debug, Default, Clone)]
 pub struct PhraseList {
-    /// Per language, the phrases' token keys, longest first.
-    phrases: HashMap<Lang, Vec<Vec<String>>>,
+    /// Per language, the phrases' token keys with their row's kind, longest first.
+    phrases: HashMap<Lang, Vec<(Vec<String>, String)>>,
 }
 
 impl PhraseList {
@@ -36,10 +36,11 @@ impl PhraseList {
         for (lang, row) in lexicon_rows(lexicon_dir, file, &["kind", "forms"], problems)?.into_iter().filter(|(_, row)| kind.is_none_or(|k| row.get("kind") == k)) {
             // (`#` is read as a number, then stands for any)
             let forms = row.list("forms").into_iter().map(|f| name_keys(&f.replace(NUMBER, " 0 ")).into_iter().map(|k| if k == "0" { NUMBER.to_string() } else { k }).collect::<Vec<String>>());
-            t.phrases.entry(lang).or_default().extend(forms.filter(|k| !k.is_empty()));
+            let kind = row.get("kind").to_string();
+            t.phrases.entry(lang).or_default().extend(forms.filter(|k| !k.is_empty()).map(|k| (k, kind.clone())));
         }
         for list in t.phrases.values_mut() {
-            list.sort_by(|a, b| b.len().cmp(&a.len()));
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
         }
         Ok(t)
     }
@@ -47,6 +48,11 @@ impl PhraseList {
     /// The end of the longest phrase that starts at `tokens[at]` and ends by `end`. A dot, hyphen or slash
     /// glued to a word or number of the text is read past ("في حزيران/يونيو 2023", "in 2017-2021").
     pub fn at(&self, lang: Lang, tokens: &[Token], at: usize, end: usize) -> Option<usize> {
+        self.kind_at(lang, tokens, at, end).map(|(end, _)| end)
+    }
+
+    /// The end and the row's kind of the longest phrase that starts at `tokens[at]` and ends by `end`.
+    pub fn kind_at(&self, lang: Lang, tokens: &[Token], at: usize, end: usize) -> Option<(usize, &str)> {
         let phrases = self.phrases.get(&lang).filter(|_| at < end.min(tokens.len()))?;
         let fits = |key: &str, t: &Token| if key == NUMBER { t.kind == TokenKind::Number } else { key == t.key };
         let variants = prefix_variants(lang, &tokens[at].key);
@@ -77,7 +83,12 @@ impl PhraseList {
             }
             Some(j)
         };
-        phrases.iter().filter(|keys| first(keys)).find_map(|keys| rest(&keys[1..]))
+        phrases.iter().filter(|(keys, _)| first(keys)).find_map(|(keys, kind)| rest(&keys[1..]).map(|end| (end, kind.as_str())))
+    }
+
+    /// The kind of the first phrase in `tokens[range]` ("هذه المسيرات" is a drone's noun).
+    pub fn kind_in(&self, lang: Lang, tokens: &[Token], range: Range<usize>) -> Option<&str> {
+        range.clone().find_map(|i| self.kind_at(lang, tokens, i, range.end).map(|(_, kind)| kind))
     }
 
     /// The phrases in `tokens[range]`, longest at each position, not overlapping.

@@ -128,7 +128,7 @@ impl EntityLayer {
                         // "our country" in the narrative: the speaker's, else the language's default
                         // ("وزیر امور خارجه کشورمان" in a Persian agency's report is Iran's)
                         Target::Ours => self.speakers_state(doc, out, s, r.tokens.start).or_else(|| r.default.as_deref().and_then(|id| self.gazetteer.index_of(id))),
-                        Target::Weapon => self.last_weapon(doc, out, s, r.tokens.clone()),
+                        Target::Weapon => self.last_weapon(doc, out, lang_of(s), s, r.tokens.clone()),
                         Target::Delegation => self.delegation_head(doc, out, r.tokens.clone()),
                         Target::Group => self.last_group(doc, out, s, r.tokens.clone()),
                         _ => self.main_kingdom(out, r.tokens.start),
@@ -325,8 +325,11 @@ impl EntityLayer {
     /// passing).
     /// None where a name follows the phrase ("المسيّرات الانتحارية «هاروب»", "the drones Bayraktar"):
     /// that introduces a system, it does not refer back.
-    fn last_weapon(&self, doc: &TextDoc, out: &DocEntities, s: usize, tokens: std::ops::Range<usize>) -> Option<usize> {
-        let is_weapon = |e: usize| out.entity(&self.gazetteer, e).kind == EntityType::WeaponSystem;
+    fn last_weapon(&self, doc: &TextDoc, out: &DocEntities, lang: Lang, s: usize, tokens: std::ops::Range<usize>) -> Option<usize> {
+        // (of the phrase's kind, where both are known: "المسيرات الروسية" are no air-defence system named before)
+        let kind = self.weapons.kind_in(lang, &doc.tokens, tokens.clone());
+        let fits = |e: usize| kind.zip(out.entity(&self.gazetteer, e).role.as_deref()).is_none_or(|(k, role)| weapon_kind_fits(k, role));
+        let is_weapon = |e: usize| out.entity(&self.gazetteer, e).kind == EntityType::WeaponSystem && fits(e);
         let named_after = out.mentions.iter().any(|m| m.sentence == s && m.tokens.start >= tokens.end && m.tokens.start <= tokens.end + 2 && is_weapon(m.entity));
         let quoted = doc.tokens.get(tokens.end).is_some_and(Token::is_quote);
         if named_after || quoted {
@@ -439,4 +442,22 @@ impl EntityLayer {
 fn long_enough_surname(surname: &str) -> bool {
     let letters = surname.chars().count();
     letters >= 4 || letters == 3 && surname.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether a weapon noun's kind (`weapon-nouns.tsv`: drone, aircraft, helicopter, air-defence, missile, ship,
+/// armour, artillery…) may name a system of the gazetteer's role ("combat drone", "air defence system").
+fn weapon_kind_fits(kind: &str, role: &str) -> bool {
+    let role = role.to_lowercase();
+    let any = |words: &[&str]| words.iter().any(|w| role.contains(w));
+    match kind {
+        "drone" => any(&["drone", "loitering", "uav"]),
+        "aircraft" => any(&["aircraft", "fighter", "bomber", "trainer", "drone", "loitering", "airborne", "tanker", "jet"]),
+        "helicopter" => any(&["helicopter"]),
+        "air-defence" => any(&["air defence", "air-defence", "missile", "manpads", "radar", "interceptor"]),
+        "missile" => any(&["missile", "rocket", "munition", "manpads", "air defence", "bomb", "torpedo", "interceptor"]),
+        "ship" => any(&["frigate", "corvette", "submarine", "destroyer", "carrier", "ship", "vessel", "boat", "cruiser", "patrol"]),
+        "armour" => any(&["tank", "armoured", "armored", "vehicle", "carrier"]),
+        "artillery" => any(&["artillery", "howitzer", "rocket", "gun", "mortar", "launcher"]),
+        _ => true,
+    }
 }
