@@ -793,9 +793,10 @@ fn emit(ctx: &Ctx, relations: &RelationLayer, rule: &Rule, s: usize, b: Bindings
     let cues_end = b.after_cue.and_then(|i| ctx.items.get(i.checked_sub(1)?)).map_or(cue.end, |it| it.tokens.end.max(cue.end));
     let stated = if rule.attribute { Modality::Asserted } else { relations.modality.detect(ctx.lang, &doc.tokens, sentence, cue.clone(), cues_end, b.negative_prefix) };
     // a phrasing that implies a modality ("considered buying") holds unless the clause says more; one that
-    // states a done fact holds against a plan's cue inside it ("became the first … to visit")
+    // states a done fact holds against a plan's or a purpose's cue inside it ("became the first … to visit",
+    // "قراردادی برای خرید … امضا کرد")
     let modality = match rule.modality {
-        Some(Modality::Asserted) if stated == Modality::Planned => Modality::Asserted,
+        Some(Modality::Asserted) if matches!(stated, Modality::Planned | Modality::Considered) => Modality::Asserted,
         Some(m) => m.max(stated),
         None => stated,
     };
