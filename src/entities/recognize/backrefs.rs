@@ -12,6 +12,8 @@ use crate::text::normalize::fold;
 use crate::text::token::{Token, TokenKind};
 use crate::text::TextDoc;
 
+/// Prepositions (folded) whose object a single country's back-reference may be: "از این کشور", "from the country", "مع هذا البلد".
+const OBJECT_PREPOSITIONS: &[&str] = &["از", "به", "با", "من", "مع", "الي", "from", "with", "to"];
 /// How many sentences back a group of exactly as many states as "the two/three countries" counts
 /// may stand.
 const RECENT_SENTENCES: usize = 2;
@@ -243,6 +245,16 @@ impl EntityLayer {
                                 None => candidates.push((c, 1, m.tokens.start, true)),
                             }
                         }
+                    }
+                }
+                // (one country as a preposition's object is no state of its own clause: "اسپانیا نیز … گاز خود را از این کشور
+                // وارد می‌کند" is Algeria, named before, not Spain)
+                if !r.people && r.count == 1 && r.tokens.start > 0 && OBJECT_PREPOSITIONS.contains(&doc.tokens[r.tokens.start - 1].key.as_str()) {
+                    let clause_mate = |at: usize| !doc.tokens[at..r.tokens.start].iter().any(|t| matches!(t.key.as_str(), "," | "،" | ";" | "؛" | ":"));
+                    // (the nearest state before it, its clause's subject or topic)
+                    let own: Vec<usize> = here_mentions.last().filter(|(m, _)| clause_mate(m.tokens.end)).map(|&(_, c)| c).into_iter().collect();
+                    if candidates.iter().any(|x| !own.contains(&x.0)) {
+                        candidates.retain(|x| !own.contains(&x.0));
                     }
                 }
                 let here = candidates.iter().filter(|x| x.3).count();
