@@ -335,6 +335,14 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
             }
         }
         Element::Slot(slot) => {
+            // a state's possessive before a body the slot takes is that body's ("produced by Iran's Qods Aviation
+            // Industries", "bought from Turkey's Baykar"): the body fills the slot
+            let country = |m: &usize| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[*m].entity).kind == EntityType::Country;
+            let body = |m: &usize| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[*m].entity).kind == EntityType::Organization;
+            let possessive_of_body = ctx.lang == Lang::En && slot.types.contains(&EntityType::Organization) && is_possessive(ctx, i)
+                && matches!(&ctx.items[i].kind, ItemKind::Entity { mentions } if mentions.iter().all(country))
+                && matches!(ctx.items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Entity { mentions }) if mentions.iter().all(body));
+            let i = if possessive_of_body { i + 1 } else { i };
             let cue_before = b.after_cue == Some(i);
             // a subject, or the list that is the subject of a plural clause, is not inside a
             // prepositional phrase ("درباره روابط ترکیه و آذربایجان گفتگو کردند")
