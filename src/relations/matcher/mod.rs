@@ -545,8 +545,8 @@ fn joined_body(ctx: &Ctx, k: usize) -> bool {
         && matches!(ctx.items.get(k + 1).map(|it| &it.kind), Some(ItemKind::Entity { .. }))
 }
 
-/// Arabic nouns of a state's body (folded, without the article): "بحرية", "قوات", "جيش".
-const JOINED_BODIES: &[&str] = &["بحريه", "قوات", "جيش", "وزاره", "حكومه", "رياسه", "اجهزه", "سلاح"];
+/// Arabic nouns of a state's body or a company (folded, without the article): "بحرية", "قوات", "جيش", "شركة".
+const JOINED_BODIES: &[&str] = &["بحريه", "قوات", "جيش", "وزاره", "حكومه", "رياسه", "اجهزه", "سلاح", "شركه", "مجموعه", "موسسه"];
 
 fn is_joiner(item: &Item) -> bool {
     matches!(&item.kind, ItemKind::Word { key, .. } if LIST_JOINERS.contains(&key.as_str()))
