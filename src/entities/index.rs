@@ -202,7 +202,7 @@ impl NameIndex {
             // a compound written apart in the text but joined in the gazetteer: "قره باغ" (but "آنکا
             // را" is "Anka" and the object marker, not "آنکارا")
             // (nor is "ساخت" before a maker's noun: "اف-۳۵ رژیم صهیونیستی ساخت شرکت آمریکایی …" is made by the company)
-            let made_by = tokens[i + 1..end.min(i + 3)].len() == 2 && tokens[i + 1].key == "ساخت" && MAKER_NOUNS.contains(&tokens[i + 2].key.as_str());
+            let made_by = i + 2 < end && tokens[i + 1].key == "ساخت" && MAKER_NOUNS.contains(&tokens[i + 2].key.as_str());
             if i + 1 < end && tokens[i + 1].is_word() && !tokens[i].key.is_ascii() && !SEPARATE_WORDS.contains(&tokens[i + 1].key.as_str()) && !made_by {
                 let joined = format!("{}{}", tokens[i].key, tokens[i + 1].key);
                 v.push((Variant { key: joined, stripped: false, adjectival: false, proclitic: String::new() }, 2));
