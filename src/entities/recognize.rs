@@ -45,9 +45,8 @@ pub struct EntityLayer {
     roles: RoleLexicon,
     coref: CorefLexicon,
     translit: Transliterator,
+    /// Weapon nouns with their kinds (`ship` nouns precede an English ship's name: "the corvette Hetman Ivan Mazepa").
     weapons: PhraseList,
-    /// The ship nouns among them: an English ship's name follows its noun ("the corvette Hetman Ivan Mazepa").
-    ships: PhraseList,
     /// Words of type between a weapon noun and its name ("من طراز", "از نوع").
     weapon_type: PhraseList,
     companies: PhraseList,
@@ -84,8 +83,6 @@ impl EntityLayer {
             coref: CorefLexicon::load(&lexicon, problems)?,
             translit: Transliterator::load(&lexicon.join("translit.tsv"), problems)?,
             weapons: PhraseList::load(&lexicon, "weapon-nouns.tsv", problems)?,
-            // (the file's problems are reported once, by `weapons`)
-            ships: PhraseList::load_kind(&lexicon, "weapon-nouns.tsv", Some("ship"), &mut Vec::new())?,
             weapon_type: PhraseList::load_kind(&lexicon, "weapon-lists.tsv", Some("type"), problems)?,
             companies: PhraseList::load(&lexicon, "company-nouns.tsv", problems)?,
             ruling_bodies: PhraseList::load(&lexicon, "ruling-bodies.tsv", problems)?,

@@ -125,7 +125,7 @@ impl EntityLayer {
                 let found = match (what, lang) {
                     // (a ship's own name follows its noun: "the corvette Hetman Ivan Mazepa", "aircraft carrier INS Vikrant")
                     (Introduced::Weapon, Lang::En) => self.capitalised_before(doc, out, sentence.tokens.start, noun.start).or_else(|| {
-                        let ship = self.ships.at(lang, tokens, noun.start, noun.end) == Some(noun.end);
+                        let ship = self.weapons.kind_at(lang, tokens, noun.start, noun.end) == Some((noun.end, "ship"));
                         ship.then(|| self.capitalised_after(doc, out, sentence.tokens.end, noun.end)).flatten()
                     }).map(|r| (r, false)),
                     (Introduced::Company, Lang::En) => self.capitalised_after(doc, out, sentence.tokens.end, noun.end).map(|r| (r, false)),
