@@ -294,16 +294,21 @@ struct Class {
 /// The classes a language's files have defined so far.
 #[derive(Debug, Default)]
 struct Scope {
-    defined: HashMap<String, Vec<CueForm>>,
-    /// Where each class was first defined (`file:line`), for the report of a second definition.
-    origin: HashMap<String, String>,
+    defined: HashMap<String, ClassDef>,
     classes: HashMap<String, Class>,
+}
+
+/// A class's forms, and where it was first defined (`file:line`), for the report of a second definition.
+#[derive(Debug)]
+struct ClassDef {
+    origin: String,
+    forms: Vec<CueForm>,
 }
 
 /// Parses one pattern file into `scope`, numbering new cue classes from `next_id`; rules get the id
 /// `<id_prefix>:<line>` unless they name one.
 fn parse_in(path: &Path, id_prefix: &str, lang: Lang, text: &str, problems: &mut Vec<RowProblem>, scope: &mut Scope, next_id: &mut usize) -> Vec<Rule> {
-    let Scope { defined, origin, classes } = scope;
+    let Scope { defined, classes } = scope;
     let file = path.file_name().map_or_else(|| path.display().to_string(), |f| f.to_string_lossy().into_owned());
     let mut rules = Vec::new();
     let problem = |line: usize, message: String| RowProblem { path: PathBuf::from(path), line, message };
@@ -332,9 +337,9 @@ fn parse_in(path: &Path, id_prefix: &str, lang: Lang, text: &str, problems: &mut
                 problems.push(problem(line_no, format!("class @{name} has no forms")));
                 continue;
             }
-            match (origin.get(name), extends) {
+            match (defined.get_mut(name), extends) {
                 (Some(first), false) => {
-                    problems.push(problem(line_no, format!("class @{name} is already defined at {first}: extend it with `@{name} += …` or choose another name")));
+                    problems.push(problem(line_no, format!("class @{name} is already defined at {}: extend it with `@{name} += …` or choose another name", first.origin)));
                     continue;
                 }
                 (None, true) => {
@@ -342,11 +347,10 @@ fn parse_in(path: &Path, id_prefix: &str, lang: Lang, text: &str, problems: &mut
                     continue;
                 }
                 (None, false) => {
-                    origin.insert(name.to_string(), format!("{file}:{line_no}"));
+                    defined.insert(name.to_string(), ClassDef { origin: format!("{file}:{line_no}"), forms });
                 }
-                (Some(_), true) => {}
+                (Some(class), true) => class.forms.extend(forms),
             }
-            defined.entry(name.to_string()).or_default().extend(forms);
             classes.remove(&format!("@{name}")); // an extended class gets a new id
             continue;
         }
@@ -410,7 +414,7 @@ fn parse_types(spec: &str) -> Result<TypeSpec, String> {
     Ok(TypeSpec { types: out, state, companies_only, form })
 }
 
-fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, classes: &mut HashMap<String, Class>, next_id: &mut usize) -> Result<Rule, String> {
+fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, ClassDef>, classes: &mut HashMap<String, Class>, next_id: &mut usize) -> Result<Rule, String> {
     let mut class = |name: String, forms: Vec<CueForm>| {
         classes
             .entry(name)
@@ -463,7 +467,7 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, Vec<CueForm>>, c
             let optional = token.ends_with('?') && token.len() > 1;
             let word = token.trim_end_matches('?');
             if let Some(name) = word.strip_prefix('@') {
-                let forms = defined.get(name).ok_or_else(|| format!("unknown class @{name} (define it above the rule)"))?;
+                let forms = &defined.get(name).ok_or_else(|| format!("unknown class @{name} (define it above the rule)"))?.forms;
                 let c = class(format!("@{name}"), forms.clone());
                 Element::Cue { class: name.to_string(), id: c.id, forms: c.forms, optional, literal: false }
             } else {
