@@ -243,9 +243,9 @@ impl NameIndex {
     }
 }
 
-/// Persian and Arabic words that stand apart after a name and never end a compound (folded).
 /// Persian nouns of a maker (folded) after "ساخت", which then means "made by".
 const MAKER_NOUNS: &[&str] = &["شركت", "شركتهاي", "كارخانه", "صنايع", "كمپاني", "گروه"];
+/// Persian and Arabic words that stand apart after a name and never end a compound (folded).
 const SEPARATE_WORDS: &[&str] = &["را", "و", "که", "با", "در", "به", "از", "ها", "هاي", "اي", "في", "من", "مع", "الي", "علي"];
 
 /// Matches the remaining keys of a name from token `j`, skipping hyphens (glued or apart) and glued

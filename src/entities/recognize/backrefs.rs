@@ -252,9 +252,9 @@ impl EntityLayer {
                 if !r.people && r.count == 1 && r.tokens.start > 0 && OBJECT_PREPOSITIONS.contains(&doc.tokens[r.tokens.start - 1].key.as_str()) {
                     let clause_mate = |at: usize| !doc.tokens[at..r.tokens.start].iter().any(|t| matches!(t.key.as_str(), "," | "،" | ";" | "؛" | ":"));
                     // (the nearest state before it, its clause's subject or topic)
-                    let own: Vec<usize> = here_mentions.last().filter(|(m, _)| clause_mate(m.tokens.end)).map(|&(_, c)| c).into_iter().collect();
-                    if candidates.iter().any(|x| !own.contains(&x.0)) {
-                        candidates.retain(|x| !own.contains(&x.0));
+                    let own = here_mentions.last().filter(|(m, _)| clause_mate(m.tokens.end)).map(|&(_, c)| c);
+                    if candidates.iter().any(|x| Some(x.0) != own) {
+                        candidates.retain(|x| Some(x.0) != own);
                     }
                 }
                 let here = candidates.iter().filter(|x| x.3).count();

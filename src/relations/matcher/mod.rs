@@ -83,6 +83,11 @@ fn after_preposition(ctx: &Ctx, i: usize) -> bool {
     i > 0 && !possessive && !relative && PREPOSITIONS.contains(&word(before_article(ctx, i)))
 }
 
+/// Whether item `i` is an entity whose mentions all name entities of `kind`.
+fn names_only(ctx: &Ctx, i: usize, kind: EntityType) -> bool {
+    matches!(ctx.items.get(i).map(|it| &it.kind), Some(ItemKind::Entity { mentions }) if mentions.iter().all(|&m| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[m].entity).kind == kind))
+}
+
 /// Whether item `i` names the country of a city just before it ("در شهر کازان روسیه", "in Kazan, Russia"): it
 /// places the city, like the preposition before it, and is no party.
 fn country_of_city_before(ctx: &Ctx, i: usize) -> bool {
@@ -337,11 +342,8 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
         Element::Slot(slot) => {
             // a state's possessive before a body the slot takes is that body's ("produced by Iran's Qods Aviation
             // Industries", "bought from Turkey's Baykar"): the body fills the slot
-            let country = |m: &usize| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[*m].entity).kind == EntityType::Country;
-            let body = |m: &usize| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[*m].entity).kind == EntityType::Organization;
             let possessive_of_body = ctx.lang == Lang::En && slot.types.contains(&EntityType::Organization) && is_possessive(ctx, i)
-                && matches!(&ctx.items[i].kind, ItemKind::Entity { mentions } if mentions.iter().all(country))
-                && matches!(ctx.items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Entity { mentions }) if mentions.iter().all(body));
+                && names_only(ctx, i, EntityType::Country) && names_only(ctx, i + 1, EntityType::Organization);
             let i = if possessive_of_body { i + 1 } else { i };
             let cue_before = b.after_cue == Some(i);
             // a subject, or the list that is the subject of a plural clause, is not inside a
@@ -351,8 +353,7 @@ fn match_elements(ctx: &Ctx, rule: &Rule, e: usize, i: usize, b: Bindings, found
                 return;
             }
             // …nor a person after "of": "the son of Khalifa Haftar, …, met …" is the son's act
-            let person = |m: &usize| ctx.entities.entity(&ctx.layer.gazetteer, ctx.entities.mentions[*m].entity).kind == EntityType::Person;
-            let of_person = i > 0 && word_at(&ctx.items, i - 1) == Some("of") && matches!(&ctx.items[i].kind, ItemKind::Entity { mentions } if mentions.iter().all(person));
+            let of_person = i > 0 && word_at(&ctx.items, i - 1) == Some("of") && names_only(ctx, i, EntityType::Person);
             if slot.role == SlotRole::Subject && !cue_before && of_person {
                 return;
             }
