@@ -200,6 +200,9 @@ mod tests {
         assert_eq!(t.to_latin(Lang::Fa, "کریم ولی اف"), "Karim Valiyev");
         assert_eq!(t.to_latin(Lang::Ar, "إلهام علييف"), "Ilham Aliyev");
         assert_eq!(t.to_latin(Lang::Ar, "حسنوف"), "Hasanov");
+        // a doubled vav is a vowel and a consonant ("نوویو" Novillo), after alef the other way round
+        assert_eq!(t.to_latin(Lang::Fa, "ادموندو نوویو"), "Edmundu Novyu");
+        assert_eq!(t.to_latin(Lang::Fa, "داوود"), "Davud");
     }
 
     #[test]

@@ -21,6 +21,8 @@
 //!   capital, ministry or army; where the ontology allows organisations on that side, also a company
 //!   or bloc, except as a buyer of arms), `Actor` (State, Organization or Person), `Place` (Country, City or
 //!   Region), `Company` (an organisation that is neither a state's body nor a bloc or armed group), `Any`.
+//!   In a slot of `State`, an official stands for his state unless the relation is personal or the slot
+//!   names `Person` too (`O:State|Organization|Person`: "Iran backed Assad" keeps Assad).
 //!   Add `/adj` to accept only adjectives ("Turkish", "الإسرائيلية"), `/name` only names,
 //!   `/counterpart` only a list one of whose people is introduced as the other's counterpart
 //!   ("التقى X ونظيره Y": they met each other, not a third party), `/last` the last member of a list alone
@@ -140,7 +142,8 @@ pub struct Slot {
     /// Countries may be named by their capital, ministries, armies or officials.
     pub state: bool,
     /// An official in this slot is their state even where the slot also takes people: the
-    /// relation is not personal ("Putin and Aliyev signed a declaration": Russia and Azerbaijan).
+    /// relation is not personal ("Putin and Aliyev signed a declaration": Russia and Azerbaijan),
+    /// and the rule did not name `Person` itself ("S:State … O:State|Person": Iran backed Assad).
     pub officials_as_state: bool,
     /// A city or region stands for its country: strikes on Erbil are a conflict with Iraq.
     pub places_as_state: bool,
@@ -371,6 +374,8 @@ fn parse_in(path: &Path, id_prefix: &str, lang: Lang, text: &str, problems: &mut
 struct TypeSpec {
     types: Vec<EntityType>,
     state: bool,
+    /// `Person` is named beside `State`: a person in the slot is himself, not his state ("Iran backed Assad").
+    persons: bool,
     companies_only: bool,
     form: FormFilter,
 }
@@ -411,7 +416,8 @@ fn parse_types(spec: &str) -> Result<TypeSpec, String> {
     out.dedup();
     // (a spec that also names organisations in general takes them all)
     let companies_only = company && !types.split('|').any(|t| matches!(t, "Organization" | "Actor" | "Any"));
-    Ok(TypeSpec { types: out, state, companies_only, form })
+    let persons = types.split('|').any(|t| t == "Person");
+    Ok(TypeSpec { types: out, state, persons, companies_only, form })
 }
 
 fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, ClassDef>, classes: &mut HashMap<String, Class>, next_id: &mut usize) -> Result<Rule, String> {
@@ -442,7 +448,7 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, ClassDef>, class
             let TypeSpec { types, state, .. } = parse_types(spec.trim_end_matches('?'))?;
             Element::Entity { types, state, optional }
         } else if let Some((role, spec)) = token.split_once(':').filter(|(r, _)| matches!(*r, "S" | "O" | "A")) {
-            let TypeSpec { mut types, state, companies_only, form } = parse_types(spec)?;
+            let TypeSpec { mut types, state, persons, companies_only, form } = parse_types(spec)?;
             let role = match role {
                 "S" => SlotRole::Subject,
                 "O" => SlotRole::Object,
@@ -462,7 +468,7 @@ fn parse_rule(lang: Lang, line: &str, defined: &HashMap<String, ClassDef>, class
                 types.sort();
             }
             let outlets = role == SlotRole::Object && matches!(relation, Relation::Accuses | Relation::Arrests | Relation::Supports);
-            Element::Slot(Slot { role, types, state, officials_as_state: state && !relation.is_personal(), places_as_state: state && relation == Relation::InConflictWith, energy_companies_as_state: state && relation == Relation::ImportsEnergyFrom, companies_only, outlets, form })
+            Element::Slot(Slot { role, types, state, officials_as_state: state && !relation.is_personal() && !persons, places_as_state: state && relation == Relation::InConflictWith, energy_companies_as_state: state && relation == Relation::ImportsEnergyFrom, companies_only, outlets, form })
         } else {
             let optional = token.ends_with('?') && token.len() > 1;
             let word = token.trim_end_matches('?');

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use super::{EntityLayer, NAME_MAX_WORDS, OFFICE_MODIFIERS, OFFICE_REACH};
 
 /// Arabic superlatives (folded) that open a description, never a name ("كبرى حواضر الصحراء").
+/// Numbers that count the holders of an office ("دو وزیر", "the two ministers").
+const COUNTING_WORDS: &[&str] = &["دو", "سه", "چهار", "هر", "two", "three", "both", "اثنان", "ثلاثة"];
 const ARABIC_SUPERLATIVES: &[&str] = &["كبري", "اكبر", "ابرز", "اهم", "اقدم", "احدث", "اكثر"];
 /// Words before the place an envoy is posted to (folded): "ambassador to", "المبعوث إلى", "سفیر … در".
 const POSTED_TO: &[&str] = &["to", "in", "الي", "لدي", "في", "در"];
@@ -137,9 +139,12 @@ impl EntityLayer {
             .then(|| self.person_before(doc, out, names, lang, s, office_start))
             .flatten()
             .filter(|&m| !out.offices.iter().any(|o| o.person == m && o.sentence == s));
+        // an office counted by a number names several people, none of them after it: "دو وزیر | یادداشت تفاهمی
+        // … امضا کردند", "the two ministers | signed"
+        let counted = office_start > sentence.start && COUNTING_WORDS.contains(&tokens[office_start - 1].key.as_str());
         let person = apposition
             .or(persian_order)
-            .or_else(|| self.person_after(doc, out, names, lang, s, after_complement, of_mention.is_some()))
+            .or_else(|| (!counted).then(|| self.person_after(doc, out, names, lang, s, after_complement, of_mention.is_some())).flatten())
             // an office joined by "و" starts the next member of a list: "… خالد بن سلمان، وقائد الجيش
             // الباكستاني …" is not Khalid's office
             // (and in Arabic "his counterpart" is never the one named right before it: "عراقجي نظيره التركي";

@@ -549,6 +549,9 @@ fn joined_body(ctx: &Ctx, k: usize) -> bool {
 /// Arabic nouns of a state's body or a company (folded, without the article): "بحرية", "قوات", "جيش", "شركة".
 const JOINED_BODIES: &[&str] = &["بحريه", "قوات", "جيش", "وزاره", "حكومه", "رياسه", "اجهزه", "سلاح", "شركه", "مجموعه", "موسسه"];
 
+/// Persian nouns of a body or a company (folded), which a list's next member may carry after "و".
+const PERSIAN_BODIES: &[&str] = &["نيروهاي", "ارتش", "شركت", "گروه", "دولت", "وزارت"];
+
 fn is_joiner(item: &Item) -> bool {
     matches!(&item.kind, ItemKind::Word { key, .. } if LIST_JOINERS.contains(&key.as_str()))
 }
@@ -691,6 +694,10 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize, cue_before: bool) -
                 k += 1;
             }
             if ctx.lang == Lang::Fa && word_at(&ctx.items, k) == Some("هم") {
+                k += 1;
+            }
+            // (a Persian body noun before the next name: "روسیه و نیروهای گروه واگنر", "ترکیه و شرکت بایکار")
+            if ctx.lang == Lang::Fa && word_at(&ctx.items, k).is_some_and(|w| PERSIAN_BODIES.contains(&w)) && matches!(ctx.items.get(k + 1).map(|it| &it.kind), Some(ItemKind::Entity { .. })) {
                 k += 1;
             }
             let preposition = i.checked_sub(1).and_then(|p| word_at(&ctx.items, p)).filter(|w| PREPOSITIONS.contains(w));
