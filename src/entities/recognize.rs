@@ -453,6 +453,9 @@ mod tests {
         // (nor a verb of two or more, nor a superlative opening a description)
         assert!(offices("العاهل الأردني والرئيس المصري يوقعان إعلان الشراكة في عمان.").is_empty());
         assert!(offices("لا يتضمن البرنامج أي تنقل للرئيس الفرنسي إلى مدينة العيون، كبرى حواضر الصحراء.").is_empty());
+        // (nor a past verb of two, "اتفقا", after a counterpart)
+        let found = offices("أجرى وزير الخارجية الإيراني عباس عراقجي اتصالا هاتفيا بنظيره التركي، اتفقا خلاله على عقد لقاء ثنائي.");
+        assert!(found.iter().all(|(p, _, _)| !p.contains("Khalalh")), "{found:?}");
         // (nor what follows an office counted by a number)
         assert!(offices("در این دیدار دو وزیر یادداشت تفاهمی برای همکاری امضا کردند.").is_empty());
     }

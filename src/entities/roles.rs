@@ -196,7 +196,9 @@ impl RoleLexicon {
         // (ة before the suffix is written ت: "موثوقيتها" is "موثوقية" with "ها")
         let stem = (lang == Lang::Ar).then(|| ARABIC_POSSESSIVES.iter().find_map(|p| key.strip_suffix(p)).filter(|s| s.chars().count() >= 4)).flatten();
         let marbuta = stem.and_then(|s| s.strip_suffix('ت')).map(|s| format!("{s}ه"));
-        known(key) || stem.is_some_and(known) || marbuta.is_some_and(|s| known(&s))
+        // (…and a past verb of two or more as its singular: "اتفقا", "بحثوا")
+        let dual_or_plural = (lang == Lang::Ar).then(|| key.strip_suffix("وا").or_else(|| key.strip_suffix('ا'))).flatten().filter(|s| s.chars().count() >= 3);
+        known(key) || stem.is_some_and(known) || marbuta.is_some_and(|s| known(&s)) || dual_or_plural.is_some_and(known)
     }
 
     /// Whether a word starts some office ("وزير", "رئيس"): such a word does not belong to a name.
