@@ -29,6 +29,9 @@ pub enum OfficeKind {
     Office,
     /// A military rank: `officialOf` only when the text names the state.
     Stated,
+    /// The head of the body named with it ("MIT chief"): `officialOf` that body, never its state, and only
+    /// when the text names it.
+    HeadOfBody,
     /// Not an office (an analyst): it only introduces the person.
     None,
 }
@@ -99,6 +102,7 @@ impl RoleLexicon {
                     let office = match row.get("office") {
                         "no" => OfficeKind::None,
                         "stated" => OfficeKind::Stated,
+                        "head" => OfficeKind::HeadOfBody,
                         "" | "yes" => OfficeKind::Office,
                         // words that may stand inside an office phrase without being an office
                         // ("وزیر دفاع دولت انتقالی سوریه", "the interim government's defence minister")

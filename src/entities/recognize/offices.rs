@@ -163,7 +163,7 @@ impl EntityLayer {
         };
         match role.office {
             OfficeKind::None => return, // the role introduced the person, but is no office
-            OfficeKind::Stated if of_mention.is_none() => return,
+            OfficeKind::Stated | OfficeKind::HeadOfBody if of_mention.is_none() => return,
             _ => {}
         }
         let (of_entity, from_gazetteer) = match of_mention {
@@ -343,7 +343,7 @@ impl EntityLayer {
     /// ministry or army stands for the state (a company is itself).
     fn office_body(&self, out: &DocEntities, m: usize, role: &RoleMatch) -> usize {
         let e = out.entity(&self.gazetteer, out.mentions[m].entity);
-        let state = e.stands_for.as_ref().or(e.country.as_ref().filter(|_| e.acts_for_state() && role.org.is_none()));
+        let state = e.stands_for.as_ref().or(e.country.as_ref().filter(|_| e.acts_for_state() && role.org.is_none() && role.office != OfficeKind::HeadOfBody));
         state.and_then(|id| self.gazetteer.index_of(id)).unwrap_or(out.mentions[m].entity)
     }
 
