@@ -135,7 +135,7 @@ impl Entity {
     pub fn acts_for_state(&self) -> bool {
         self.kind == EntityType::Organization
             && self.role.as_deref().is_some_and(|r| {
-                !r.contains("regional") && ["ministry", "armed forces", "government", "intelligence", "border", "agency", "parliament", "general staff", "police", "security council", "junta", "military command", "coast guard", "gendarmerie", "security service"].iter().any(|k| r.contains(k))
+                !r.contains("regional") && ["ministry", "armed forces", "government", "intelligence", "border", "agency", "parliament", "general staff", "police", "security council", "junta", "military command", "coast guard", "gendarmerie", "security service", "head of state"].iter().any(|k| r.contains(k))
             })
     }
 

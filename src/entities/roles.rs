@@ -235,16 +235,19 @@ impl RoleLexicon {
         let mut out = Vec::new();
         let mut i = range.start;
         while i < range.end {
-            let mut best: Option<RoleMatch> = None;
+            // (with the length of the word's part the form matched: of two forms as long, the one that keeps more of
+            // the word wins, "والرئيس" is "و" + President, not "وال" + the bare head of a body)
+            let mut best: Option<(RoleMatch, usize)> = None;
             for v in prefix_variants(lang, &tokens[i].key) {
+                let kept = v.key.len();
                 for form in self.by_first.get(&v.key).into_iter().flatten() {
                     let Some(end) = Self::match_rest(&form.keys[1..], tokens, i + 1, range.end) else { continue };
-                    if best.as_ref().is_none_or(|b| b.tokens.len() < end - i) {
-                        best = Some(RoleMatch { tokens: i..end, role: form.role.clone(), org: form.org.clone(), proclitic: v.proclitic.clone(), office: form.office });
+                    if best.as_ref().is_none_or(|(b, b_kept)| b.tokens.len() < end - i || b.tokens.len() == end - i && kept > *b_kept) {
+                        best = Some((RoleMatch { tokens: i..end, role: form.role.clone(), org: form.org.clone(), proclitic: v.proclitic.clone(), office: form.office }, kept));
                     }
                 }
             }
-            match best {
+            match best.map(|(m, _)| m) {
                 Some(m) => {
                     i = m.tokens.end;
                     out.push(m);
