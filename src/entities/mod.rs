@@ -139,6 +139,11 @@ impl Entity {
             })
     }
 
+    /// An intelligence agency: it acts for its state, but its chiefs are its own officials.
+    pub fn is_intelligence_agency(&self) -> bool {
+        self.kind == EntityType::Organization && self.role.as_deref().is_some_and(|r| r.contains("intelligence"))
+    }
+
     /// A military coalition that its `country` leads ("the Saudi-led coalition"): what it does in a war, it
     /// does for that state (its spokesman is still the coalition's official, which offices decide).
     pub fn is_led_coalition(&self) -> bool {

@@ -29,8 +29,8 @@ pub enum OfficeKind {
     Office,
     /// A military rank: `officialOf` only when the text names the state.
     Stated,
-    /// The head of the body named with it ("MIT chief"): `officialOf` that body, never its state, and only
-    /// when the text names it.
+    /// A bare head ("chief", "رئيس"): like `Stated`, an office only with the body it heads named ("MIT chief …",
+    /// "رئيس المجلس الأوروبي …"); an intelligence agency's head is the agency's official, not his state's.
     HeadOfBody,
     /// Not an office (an analyst): it only introduces the person.
     None,

@@ -142,9 +142,11 @@ impl EntityLayer {
         // an office counted by a number names several people, none of them after it: "دو وزیر | یادداشت تفاهمی
         // … امضا کردند", "the two ministers | signed"
         let counted = office_start > sentence.start && COUNTING_WORDS.contains(&tokens[office_start - 1].key.as_str());
+        // (nor does a bare head without its body: in "رئیس | شورای ریاستی این کشور" what follows is the body's name)
+        let bodiless_head = role.office == OfficeKind::HeadOfBody && of_mention.is_none();
         let person = apposition
             .or(persian_order)
-            .or_else(|| (!counted).then(|| self.person_after(doc, out, names, lang, s, after_complement, of_mention.is_some())).flatten())
+            .or_else(|| (!counted && !bodiless_head).then(|| self.person_after(doc, out, names, lang, s, after_complement, of_mention.is_some())).flatten())
             // an office joined by "و" starts the next member of a list: "… خالد بن سلمان، وقائد الجيش
             // الباكستاني …" is not Khalid's office
             // (and in Arabic "his counterpart" is never the one named right before it: "عراقجي نظيره التركي";
@@ -343,7 +345,9 @@ impl EntityLayer {
     /// ministry or army stands for the state (a company is itself).
     fn office_body(&self, out: &DocEntities, m: usize, role: &RoleMatch) -> usize {
         let e = out.entity(&self.gazetteer, out.mentions[m].entity);
-        let state = e.stands_for.as_ref().or(e.country.as_ref().filter(|_| e.acts_for_state() && role.org.is_none() && role.office != OfficeKind::HeadOfBody));
+        // (the bare head of an intelligence agency is its own official: "MIT chief Hakan Fidan")
+        let own_head = role.office == OfficeKind::HeadOfBody && e.is_intelligence_agency();
+        let state = e.stands_for.as_ref().or(e.country.as_ref().filter(|_| e.acts_for_state() && role.org.is_none() && !own_head));
         state.and_then(|id| self.gazetteer.index_of(id)).unwrap_or(out.mentions[m].entity)
     }
 
