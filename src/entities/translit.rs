@@ -154,8 +154,12 @@ impl Transliterator {
                     i += r.from.len();
                 }
                 None => {
-                    if chars[i].is_ascii_alphanumeric() {
-                        units.push(chars[i].to_ascii_lowercase().to_string());
+                    // (digits and hyphens stay: "مهاجر-۲" is "Mahajr-2")
+                    let c = chars[i];
+                    if c.is_ascii_alphanumeric() || c == '-' {
+                        units.push(c.to_ascii_lowercase().to_string());
+                    } else if let Some(d) = crate::text::normalize::digit_value(c) {
+                        units.push(d.to_string());
                     }
                     i += 1;
                 }
@@ -203,6 +207,8 @@ mod tests {
         // a doubled vav is a vowel and a consonant ("نوویو" Novillo), after alef the other way round
         assert_eq!(t.to_latin(Lang::Fa, "ادموندو نوویو"), "Edmundu Novyu");
         assert_eq!(t.to_latin(Lang::Fa, "داوود"), "Davud");
+        // (a system's number stays)
+        assert_eq!(t.to_latin(Lang::Fa, "مهاجر-۲"), "Mahajr-2");
     }
 
     #[test]
