@@ -95,6 +95,10 @@ const POLARITY_PHRASE: usize = 2;
 /// Negation particles (folded), which negate only the word right after them; other negated cues
 /// ("نفى", "denied", "تکذیب") negate the clause.
 const PARTICLES: &[&str] = &["لم", "لن", "لا", "ما", "ليس", "ليست", "ليستا", "ليسوا", "غير", "عدم", "not", "no", "never", "n't", "without", "نه", "بدون", "هيچ"];
+/// Words that sever what stands right after them ("قطع [روابط دیپلماتیک] مراکش با ایران", "severed [diplomatic
+/// relations]"): they negate a relation whose cue follows at once, and nothing else (a rule may have them as its
+/// own cue: "… روابط خود با ایران را قطع کرد" is a tension).
+const SEVERING: &[&str] = &["قطع", "severed", "severing", "sever", "severs"];
 
 #[derive(Debug, Default, Clone)]
 pub struct ModalityLexicon {
@@ -223,6 +227,14 @@ impl ModalityLexicon {
                 Some(c) => {
                     let end = i + c.keys.len();
                     let particle = c.modality == Modality::Negated && c.keys.len() == 1 && PARTICLES.contains(&c.keys[0].as_str());
+                    let severing = c.modality == Modality::Negated && c.keys.len() == 1 && SEVERING.contains(&c.keys[0].as_str());
+                    if severing {
+                        if end == cue.start && Modality::Negated.strength() > best.strength() {
+                            best = Modality::Negated;
+                        }
+                        i = end;
+                        continue;
+                    }
                     // a particle right before a plan or a consideration negates it: "was not in talks
                     // to buy", "لا تخطط لشراء"
                     let negated_plan = matches!(c.modality, Modality::Planned | Modality::Considered) && particle_end.is_some_and(|e| e == i);
@@ -291,6 +303,22 @@ mod tests {
         assert_eq!(modality(Lang::En, "Armenia has not signed any defence agreement", "agreement"), Modality::Negated);
         assert_eq!(modality(Lang::En, "Netanyahu did not meet any Azerbaijani officials during his trip", "during"), Modality::Asserted);
         assert_eq!(modality(Lang::Ar, "ونفى الوزير أن تكون بلاده قد اشترت الطائرات", "اشترت"), Modality::Negated);
+    }
+
+    #[test]
+    fn a_severing_word_negates_only_the_cue_right_after_it() {
+        let mut l = lexicon();
+        l.add("severed", Modality::Negated);
+        let detect = |text: &str, cue_word: &str, cues_end_word: &str| {
+            let tokens = tokenize(text, 0);
+            let cue = tokens.iter().position(|t| t.key == cue_word).unwrap();
+            let end = tokens.iter().position(|t| t.key == cues_end_word).unwrap() + 1;
+            l.detect(Lang::En, &tokens, 0..tokens.len(), cue..cue + 1, end, false)
+        };
+        assert_eq!(detect("Morocco severed relations with Iran", "relations", "relations"), Modality::Negated);
+        // (not a cue further on, nor a rule whose own cue it is)
+        assert_eq!(detect("after the severed ties the two reopened embassies", "embassies", "embassies"), Modality::Asserted);
+        assert_eq!(detect("Bahrain's relations with Iran were severed", "relations", "severed"), Modality::Asserted);
     }
 
     #[test]
