@@ -269,8 +269,12 @@ impl EntityLayer {
             // Persian -ی ("خودکششی"); nor is the next noun of a kind
             let adjective = match lang {
                 Lang::Ar => t.key.starts_with("ال") || ["يه", "يون", "يين", "يات"].iter().any(|e| t.key.ends_with(e)),
-                // (…and compounds of a number and a noun: "دوموتوره", "چندلوله", "چهارپره")
-                Lang::Fa => t.key.ends_with('ي') || t.key.ends_with('ه') && t.key.chars().count() >= 5 && FA_NUMBER_PREFIXES.iter().any(|p| t.key.starts_with(p)),
+                // (…and compounds of a number and a noun: "دوموتوره", "چندلوله", "چهارپره"; and comparatives written
+                // with ZWNJ: "پیشرفته‌تر")
+                Lang::Fa => {
+                    let comparative = doc.text[t.start..t.end].ends_with("\u{200C}تر") || doc.text[t.start..t.end].ends_with("\u{200C}ترین");
+                    comparative || t.key.ends_with('ي') || t.key.ends_with('ه') && t.key.chars().count() >= 5 && FA_NUMBER_PREFIXES.iter().any(|p| t.key.starts_with(p))
+                }
                 Lang::En => false,
             };
             if !self.weapons.find(lang, tokens, range.end..range.end + 1).is_empty() || !self.companies.find(lang, tokens, range.end..range.end + 1).is_empty() {

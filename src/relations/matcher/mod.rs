@@ -80,8 +80,15 @@ fn after_preposition(ctx: &Ctx, i: usize) -> bool {
     }
     let possessive = is_possessive(ctx, i);
     let relative = RELATIVES.contains(&word(i + 1)) || (word(i + 1) == "," && RELATIVES.contains(&word(i + 2)));
-    i > 0 && !possessive && !relative && PREPOSITIONS.contains(&word(before_article(ctx, i)))
+    // (a Persian possessor of the noun after the preposition is inside it too: "با اطلاع [سازمان سیا]",
+    // "با کمک روسیه")
+    let possessor = ctx.lang == Lang::Fa && i > 1 && PERSIAN_ADVERBIAL_NOUNS.contains(&word(i - 1)) && PREPOSITIONS.contains(&word(i - 2));
+    i > 0 && !possessive && !relative && (possessor || PREPOSITIONS.contains(&word(before_article(ctx, i))))
 }
+
+/// Persian nouns (folded) of an adverbial "preposition + noun + possessor": "با اطلاع X" (with X's knowledge),
+/// "با کمک X", "به درخواست X".
+const PERSIAN_ADVERBIAL_NOUNS: &[&str] = &["اطلاع", "كمك", "حمايت", "حضور", "دعوت", "ميانجيگري", "درخواست", "دستور", "نظارت", "هماهنگي", "پشتيباني", "موافقت", "اجازه"];
 
 /// Whether item `i` is an entity whose mentions all name entities of `kind`.
 fn names_only(ctx: &Ctx, i: usize, kind: EntityType) -> bool {
