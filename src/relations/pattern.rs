@@ -27,7 +27,7 @@
 //!   `/counterpart` only a list one of whose people is introduced as the other's counterpart
 //!   ("التقى X ونظيره Y": they met each other, not a third party), `/last` the last member of a list alone
 //!   ("… وجبهة البوليساريو المدعومة من الجزائر"), `/list` a list of two or more ("developed by the United
-//!   Kingdom, Italy and Japan": several makers are partners).
+//!   Kingdom, Italy and Japan": several makers are partners), `/ref` a back-reference only ("متهمة إياه": it).
 //! - `A:Types` a list of two or more entities, every pair of which gets the relation; a directed
 //!   relation both ways (for reciprocal phrasings: "Iran and Israel traded accusations").
 //! - `E:Types` an entity of those types that is no argument of the relation ("bought `E:WeaponSystem`
@@ -133,6 +133,8 @@ pub enum FormFilter {
     /// A list of two or more: makers of one system named together are partners ("developed by the United
     /// Kingdom, Italy and Japan"), one maker alone is not.
     List,
+    /// A back-reference only, a pronoun or "the country": "… مع المغرب … متهمة إياه" (it, Morocco).
+    Reference,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -387,7 +389,8 @@ fn parse_types(spec: &str) -> Result<TypeSpec, String> {
         Some((t, "counterpart")) => (t, FormFilter::Counterpart),
         Some((t, "last")) => (t, FormFilter::Last),
         Some((t, "list")) => (t, FormFilter::List),
-        Some((_, other)) => return Err(format!("unknown form filter `/{other}` (adj, name, counterpart, last, list)")),
+        Some((t, "ref")) => (t, FormFilter::Reference),
+        Some((_, other)) => return Err(format!("unknown form filter `/{other}` (adj, name, counterpart, last, list, ref)")),
         None => (spec, FormFilter::Any),
     };
     let mut out = Vec::new();
@@ -550,7 +553,7 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert!(matches!(&rules[0].elements[0], Element::Slot(s) if s.form == FormFilter::Last));
         let (_, problems) = parse_ok("@backed = المدعومة\nsupports: O:Organization/first @backed من S:State\n");
-        assert_eq!(problems, ["ar.patterns:2: unknown form filter `/first` (adj, name, counterpart, last, list)"]);
+        assert_eq!(problems, ["ar.patterns:2: unknown form filter `/first` (adj, name, counterpart, last, list, ref)"]);
         let (rules, _) = parse_ok("@dev = developed\ncoDevelops: O:WeaponSystem @dev by S:State/list\n");
         assert!(matches!(&rules[0].elements[3], Element::Slot(s) if s.form == FormFilter::List));
     }

@@ -472,6 +472,7 @@ fn accepts(ctx: &Ctx, slot: &Slot, item: &Item) -> Vec<Bound> {
         match slot.form {
             FormFilter::Adjective if mention.form != Form::Adjective => continue,
             FormFilter::Name if mention.form == Form::Adjective => continue,
+            FormFilter::Reference if mention.form != Form::Coreference => continue,
             _ => {}
         }
         let entity = ctx.entities.entity(gazetteer, mention.entity);
