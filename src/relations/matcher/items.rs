@@ -43,6 +43,19 @@ pub(super) struct Item {
     pub(super) tokens: Range<usize>,
 }
 
+/// Arabic prepositions of time (folded) whose noun's possessor is no subject: "بعد سقوط الأسد", "منذ وصول …".
+const ARABIC_TIME_PREPOSITIONS: &[&str] = &["بعد", "قبل", "منذ", "عقب", "اثر", "خلال", "اثناء"];
+
+/// Whether the entity at `i` is the possessor of a noun after an Arabic preposition of time ("وبعد سقوط [بشار
+/// الأسد]، زار …"): part of that phrase, not the clause's subject.
+pub(super) fn after_time_preposition(items: &[Item], i: usize) -> bool {
+    let time_preposition = |j: usize| match items.get(j).map(|it| &it.kind) {
+        Some(ItemKind::Word { key, stems, punct: false }) => std::iter::once(key).chain(stems).any(|w| ARABIC_TIME_PREPOSITIONS.contains(&w.as_str())),
+        _ => false,
+    };
+    i > 1 && matches!(items[i - 1].kind, ItemKind::Word { punct: false, .. }) && time_preposition(i - 2)
+}
+
 /// The key of the item at `i`, if it is a word.
 pub(super) fn word_at(items: &[Item], i: usize) -> Option<&str> {
     match items.get(i).map(|it| &it.kind) {

@@ -17,7 +17,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::pattern::{CueForms, Element, FormFilter, Rule, Slot, SlotRole};
-use items::{Item, ItemKind, build_items, is_comma, word_at};
+use items::{Item, ItemKind, after_time_preposition, build_items, is_comma, word_at};
 use asides::{aside_ranges, without_asides};
 use readings::{with_accused_subject, with_class_examples, with_coordinated_subject, with_dropped_subject, with_joined_verb_subject, with_object_clitic, with_participle_subject, with_person_clitic, with_relative_subject};
 use super::{Modality, Relation, RelationLayer, RelationMention, TextSpan};
@@ -81,8 +81,9 @@ fn after_preposition(ctx: &Ctx, i: usize) -> bool {
     let possessive = is_possessive(ctx, i);
     let relative = RELATIVES.contains(&word(i + 1)) || (word(i + 1) == "," && RELATIVES.contains(&word(i + 2)));
     // (a Persian possessor of the noun after the preposition is inside it too: "با اطلاع [سازمان سیا]",
-    // "با کمک روسیه")
+    // "با کمک روسیه"; so is an Arabic one after a preposition of time: "وبعد سقوط [بشار الأسد]، زار …")
     let possessor = ctx.lang == Lang::Fa && i > 1 && PERSIAN_ADVERBIAL_NOUNS.contains(&word(i - 1)) && PREPOSITIONS.contains(&word(i - 2));
+    let possessor = possessor || ctx.lang == Lang::Ar && after_time_preposition(&ctx.items, i);
     i > 0 && !possessive && !relative && (possessor || PREPOSITIONS.contains(&word(before_article(ctx, i))))
 }
 

@@ -4,7 +4,7 @@
 //! coordinated clause read with their sentence's subject (the reading without asides is in `asides`).
 
 use super::PREPOSITIONS;
-use super::items::{Item, ItemKind, entity_at, is_comma, word_at, word_item};
+use super::items::{Item, ItemKind, after_time_preposition, entity_at, is_comma, word_at, word_item};
 use crate::entities::recognize::EntityLayer;
 use crate::entities::{DocEntities, EntityType, Form, Mention};
 use crate::relations::RelationLayer;
@@ -124,7 +124,7 @@ pub(super) fn with_coordinated_subject(lang: Lang, items: &[Item]) -> Vec<Vec<It
 fn arabic_subject(items: &[Item]) -> Option<usize> {
     // (after an opening phrase that names nothing, up to its comma: "وفي مسعى لتنويع شراكاتها الدفاعية، وقّعت يريفان …")
     let opening = (0..items.len().min(8)).take_while(|&i| !entity_at(items, i)).find(|&i| word_at(items, i).is_some_and(is_comma)).map_or(0, |c| c + 1);
-    (opening..items.len().min(opening + 6)).find(|&i| entity_at(items, i) && !(i > 0 && word_at(items, i - 1).is_some_and(|w| PREPOSITIONS.contains(&w))))
+    (opening..items.len().min(opening + 6)).find(|&i| entity_at(items, i) && !(i > 0 && word_at(items, i - 1).is_some_and(|w| PREPOSITIONS.contains(&w))) && !after_time_preposition(items, i))
 }
 
 /// A clause joined by "و"/"ف"/"and" whose verb opens a rule and is followed by no subject of its own, read
