@@ -82,8 +82,11 @@ fn after_preposition(ctx: &Ctx, i: usize) -> bool {
     let relative = RELATIVES.contains(&word(i + 1)) || (word(i + 1) == "," && RELATIVES.contains(&word(i + 2)));
     // (a Persian possessor of the noun after the preposition is inside it too: "با اطلاع [سازمان سیا]",
     // "با کمک روسیه"; so is an Arabic one after a preposition of time: "وبعد سقوط [بشار الأسد]، زار …")
-    let possessor = ctx.lang == Lang::Fa && i > 1 && PERSIAN_ADVERBIAL_NOUNS.contains(&word(i - 1)) && PREPOSITIONS.contains(&word(i - 2));
-    let possessor = possessor || ctx.lang == Lang::Ar && after_time_preposition(&ctx.items, i);
+    let possessor = match ctx.lang {
+        Lang::Fa => i > 1 && PERSIAN_ADVERBIAL_NOUNS.contains(&word(i - 1)) && PREPOSITIONS.contains(&word(i - 2)),
+        Lang::Ar => after_time_preposition(&ctx.items, i),
+        Lang::En => false,
+    };
     i > 0 && !possessive && !relative && (possessor || PREPOSITIONS.contains(&word(before_article(ctx, i))))
 }
 
