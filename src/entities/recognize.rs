@@ -30,7 +30,7 @@ use crate::text::TextDoc;
 /// How far (in tokens) after an office its state or body may be named ("رئيس ستاد کل ارتش جمهوری آذربایجان").
 const OFFICE_REACH: usize = 7;
 /// Words between an office and its holder's name that are no part of either (folded).
-const OFFICE_MODIFIERS: &[&str] = &["السابق", "انذاك", "حينذاك", "حينها", "وقتها", "وقتذاك", "وقت", "السابقه", "الاسبق", "سابق", "بالوكاله", "المكلف", "الاول", "الثاني", "الجديد", "الجديده", "پيشين", "سابق", "former", "then", "acting", "outgoing", "new", "executive", "senior", "first", "interim", "caretaker", "leftist", "populist", "conservative", "nationalist", "reformist", "hardline", "elected"];
+const OFFICE_MODIFIERS: &[&str] = &["السابق", "انذاك", "حينذاك", "حينها", "وقتها", "وقتذاك", "وقت", "السابقه", "الاسبق", "سابق", "بالوكاله", "المكلف", "الاول", "الثاني", "الجديد", "الجديده", "پيشين", "former", "then", "acting", "outgoing", "new", "executive", "senior", "first", "interim", "caretaker", "leftist", "populist", "conservative", "nationalist", "reformist", "hardline", "elected"];
 /// The most tokens of a title before a name ("lt . col .", "رئيس هيئة الأركان العامة").
 const TITLE_MAX_TOKENS: usize = 6;
 /// The most words an unknown name introduced by an office may have.

@@ -113,11 +113,11 @@ pub struct ModalityLexicon {
 
 /// Words that open a relative clause (folded): "which", "who", "التي", "که"; and a clause of time or place set
 /// off by commas (", when Kathmandu objected to …,").
+const RELATIVE_HEADS: &[&str] = &["which", "who", "whose", "when", "where", "التي", "الذي", "الذين", "اللتين", "اللذين", "كه"];
 /// Relative pronouns that open a clause with no comma before them (never a complementizer, as "that" and "که" may be).
 const BARE_RELATIVE_HEADS: &[&str] = &["which", "التي", "الذي", "الذين", "اللتين", "اللذين"];
 /// How far before the cue such a pronoun may stand ("التي كانت تنتجها", "which Rafael builds").
 const BARE_RELATIVE_REACH: usize = 3;
-const RELATIVE_HEADS: &[&str] = &["which", "who", "whose", "when", "where", "التي", "الذي", "الذين", "اللتين", "اللذين", "كه"];
 
 impl ModalityLexicon {
     pub fn load(lexicon_dir: &Path, problems: &mut Vec<RowProblem>) -> Result<ModalityLexicon, DataError> {

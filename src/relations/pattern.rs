@@ -42,10 +42,11 @@
 //!
 //! Options: `conf=0.9` (the rule's confidence, default 0.8), `modality=considered` (what the
 //! phrasing itself implies; `modality=asserted`: a done fact, which a plan's or a purpose's cue inside
-//! it does not make a plan, "became the first minister to visit", "signed a contract to buy"), `attribute=true` (the phrasing describes a thing, "Russian-made
-//! S-300", so a denial elsewhere in the clause does not touch it), `user-if-foreign=true` (a maker
-//! adjective or possessive that may name the user: "Jordanian F-16 jets" is `usesWeapon` where the
-//! gazetteer gives the system another maker state), `id=name` (shown in evidence; default `LANG:LINE`).
+//! it does not make a plan, "became the first minister to visit", "signed a contract to buy"),
+//! `attribute=true` (the phrasing describes a thing, "Russian-made S-300", so a denial elsewhere in the
+//! clause does not touch it), `user-if-foreign=true` (a maker adjective or possessive that may name the
+//! user: "Jordanian F-16 jets" is `usesWeapon` where the gazetteer gives the system another maker state),
+//! `id=name` (shown in evidence; default `LANG:LINE`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};

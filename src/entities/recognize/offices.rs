@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use super::{EntityLayer, NAME_MAX_WORDS, OFFICE_MODIFIERS, OFFICE_REACH};
 
 /// Arabic superlatives (folded) that open a description, never a name ("كبرى حواضر الصحراء").
+const ARABIC_SUPERLATIVES: &[&str] = &["كبري", "اكبر", "ابرز", "اهم", "اقدم", "احدث", "اكثر"];
 /// Numbers that count the holders of an office ("دو وزیر", "the two ministers").
 const COUNTING_WORDS: &[&str] = &["دو", "سه", "چهار", "هر", "two", "three", "both", "اثنان", "ثلاثة"];
-const ARABIC_SUPERLATIVES: &[&str] = &["كبري", "اكبر", "ابرز", "اهم", "اقدم", "احدث", "اكثر"];
 /// Words before the place an envoy is posted to (folded): "ambassador to", "المبعوث إلى", "سفیر … در".
 const POSTED_TO: &[&str] = &["to", "in", "الي", "لدي", "في", "در"];
 
