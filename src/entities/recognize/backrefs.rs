@@ -18,6 +18,12 @@ const OBJECT_PREPOSITIONS: &[&str] = &["از", "به", "با", "من", "مع", "
 /// may stand.
 const RECENT_SENTENCES: usize = 2;
 
+/// English words after which a state is no sentence's subject: "arms from China", "dominated by American …".
+const SUBJECTLESS_BEFORE: &[&str] = &["from", "with", "to", "of", "by", "for", "in", "on", "at", "against", "between", "than", "into", "over", "about", "toward", "towards", "via"];
+
+/// The participles after a maker's adjective: "French-made", "Turkish-built".
+const MADE: &[&str] = &["made", "built", "designed", "developed", "produced", "manufactured"];
+
 /// The gazetteer roles of bodies that "the group", "الحزب", "این گروه" refer back to.
 const GROUP_ROLES: &[&str] = &["armed group", "political party", "political alliance"];
 
@@ -137,6 +143,15 @@ impl EntityLayer {
                     };
                     if let Some(state) = state {
                         added.push(Mention { proclitic: r.proclitic.clone(), ..self.mention(doc, state, r.tokens.clone(), Form::Coreference, s, false) });
+                    }
+                    continue;
+                }
+                // "it" is the state its sentence is about, else the one the sentence before was about: "Serbia …
+                // has spread its procurement … It took delivery of …"
+                if r.count == 1 && !r.people && doc.tokens[r.tokens.clone()].iter().all(|t| t.key == "it") {
+                    let subject = self.sentence_subject(doc, out, s, r.tokens.start).or_else(|| s.checked_sub(1).and_then(|p| self.sentence_subject(doc, out, p, doc.sentences[p].tokens.end)));
+                    if let Some(state) = subject {
+                        added.push(self.mention(doc, state, r.tokens.clone(), Form::Coreference, s, false));
                     }
                     continue;
                 }
@@ -392,6 +407,27 @@ impl EntityLayer {
     fn main_kingdom(&self, out: &DocEntities, token: usize) -> Option<usize> {
         let kingdom = |e: usize| out.entity(&self.gazetteer, e).names.values().flatten().any(|n| n.contains("مملكة") || n.contains("Kingdom"));
         self.most_named_state(out, token, &kingdom)
+    }
+
+    /// The state an English sentence is about: the first named before `token` that is no preposition's object, by its
+    /// name, its capital or a body acting for it ("The Emirati air force flies …"); not a maker's adjective.
+    fn sentence_subject(&self, doc: &TextDoc, out: &DocEntities, s: usize, token: usize) -> Option<usize> {
+        let mut here: Vec<&Mention> = out.mentions.iter().filter(|m| m.sentence == s && m.tokens.end <= token && !m.furniture && m.form != Form::Coreference).collect();
+        here.sort_by_key(|m| m.tokens.start);
+        here.into_iter().find_map(|m| {
+            let after_preposition = m.tokens.start > 0 && SUBJECTLESS_BEFORE.contains(&doc.tokens[m.tokens.start - 1].key.as_str());
+            let maker_adjective = m.form == Form::Adjective && doc.tokens.get(m.tokens.end).is_some_and(|t| t.key == "-" && t.glued) && doc.tokens.get(m.tokens.end + 1).is_some_and(|t| MADE.contains(&t.key.as_str()));
+            if after_preposition || maker_adjective {
+                return None;
+            }
+            let e = out.entity(&self.gazetteer, m.entity);
+            match e.kind {
+                EntityType::Country => Some(m.entity),
+                EntityType::City => e.stands_for.as_deref().and_then(|id| self.gazetteer.index_of(id)),
+                EntityType::Organization if e.acts_for_state() => self.gazetteer.country_of(e),
+                _ => None,
+            }
+        })
     }
 
     /// The state (of those `fits` accepts) named most before `token`, by its name, adjective or capital

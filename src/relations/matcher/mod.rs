@@ -729,8 +729,13 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize, cue_before: bool) -
         }
         if k > from && makers && ctx.lang == Lang::En && k + 1 < ctx.items.len() && is_nationality(ctx, k) {
             k += 1;
-            // (and the words of home make after it: "India's home-grown Akash")
-            k = after_phrase(ctx, &ctx.relations.weapon_home, k);
+            // (and the words of home make after it: "India's home-grown Akash"; or the "-made" of an adjective,
+            // "French-made CAESAR", whose hyphen the phrase keys leave out)
+            let hyphen = usize::from(word_at(&ctx.items, k) == Some("-"));
+            let home = after_phrase(ctx, &ctx.relations.weapon_home, k + hyphen);
+            if home > k + hyphen {
+                k = home;
+            }
         }
         if (k > from || counted_and) && makers {
             let noun = k;
