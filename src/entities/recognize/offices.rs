@@ -10,6 +10,8 @@ use super::{EntityLayer, NAME_MAX_WORDS, OFFICE_MODIFIERS, OFFICE_REACH};
 const ARABIC_SUPERLATIVES: &[&str] = &["كبري", "اكبر", "ابرز", "اهم", "اقدم", "احدث", "اكثر"];
 /// Numbers that count the holders of an office ("دو وزیر", "the two ministers").
 const COUNTING_WORDS: &[&str] = &["دو", "سه", "چهار", "هر", "two", "three", "both", "اثنان", "ثلاثة"];
+/// Persian ordinals (folded) that stand between a name and its office ("… نخستین رئیس‌جمهوری قبرس").
+const PERSIAN_ORDINALS: &[&str] = &["نخستين", "اولين", "دومين", "سومين", "اخرين", "واپسين"];
 /// Words before the place an envoy is posted to (folded): "ambassador to", "المبعوث إلى", "سفیر … در".
 const POSTED_TO: &[&str] = &["to", "in", "الي", "لدي", "في", "در"];
 
@@ -463,6 +465,10 @@ impl EntityLayer {
         while j > start && doc.tokens[j - 1].kind == TokenKind::Punct && matches!(doc.tokens[j - 1].key.as_str(), "," | "»" | "\"" | "”" | ")" | "’") {
             j -= 1;
         }
+        // (an ordinal of the office stands between: "نیکوس خریستودولیدیس نخستین رئیس‌جمهوری قبرس است که …")
+        if lang == Lang::Fa && j == role_start && j > start + 1 && PERSIAN_ORDINALS.contains(&doc.tokens[j - 1].key.as_str()) {
+            j -= 1;
+        }
         if j == start {
             return None;
         }
@@ -536,10 +542,10 @@ impl EntityLayer {
             }
         } else {
             while range.start > sentence.start && range.len() < NAME_MAX_WORDS && is_name_word(&tokens[range.start - 1]) && Self::mention_at(out, range.start - 1).is_none() {
-                // a Persian name of three words (four are too many, below) goes back no further than a common
-                // word that is no given name: "میزبان | رودرا گوراو شرست، سفیر هند"
+                // a Persian name of two or three words (four are too many, below) goes back no further than a
+                // common word that is no given name: "میزبان | رودرا گوراو شرست، سفیر هند", "میزبان | نیکوس خریستودولیدیس"
                 let key = &tokens[range.start - 1].key;
-                if lang == Lang::Fa && range.len() == NAME_MAX_WORDS - 1 && self.roles.is_common(lang, key) && !self.roles.is_given_name(lang, key) {
+                if lang == Lang::Fa && range.len() >= 2 && self.roles.is_common(lang, key) && !self.roles.is_given_name(lang, key) {
                     break;
                 }
                 range.start -= 1;
