@@ -494,12 +494,12 @@ impl EntityLayer {
                 && (lang != Lang::En || doc.text[t.start..].chars().next().is_some_and(char::is_uppercase))
         };
         let mut range = at..at;
+        // (a hyphenated word counts once, by its last part: "Ali Al-Salem Al-Sabah" has three words)
+        let hyphen_after = |i: usize| tokens.get(i + 1).is_some_and(|h| h.key == "-" && h.glued) && tokens.get(i + 2).is_some_and(|n| n.glued && n.is_word());
+        // (…and an Arabic particle or "عبد" with the word after it: "محمد بن عبد الرحمن الغريبي" has three)
+        let joined = |i: usize| lang == Lang::Ar && (ARABIC_NAME_PARTICLES.contains(&tokens[i].key.as_str()) || tokens[i].key == "عبد");
+        let words = |r: &std::ops::Range<usize>| r.clone().filter(|&i| tokens[i].is_word() && !hyphen_after(i) && !joined(i)).count();
         if forward {
-            // (a hyphenated word counts once, by its last part: "Ali Al-Salem Al-Sabah" has three words)
-            let hyphen_after = |i: usize| tokens.get(i + 1).is_some_and(|h| h.key == "-" && h.glued) && tokens.get(i + 2).is_some_and(|n| n.glued && n.is_word());
-            // (…and an Arabic particle or "عبد" with the word after it: "محمد بن عبد الرحمن الغريبي" has three)
-            let joined = |i: usize| lang == Lang::Ar && (ARABIC_NAME_PARTICLES.contains(&tokens[i].key.as_str()) || tokens[i].key == "عبد");
-            let words = |r: &std::ops::Range<usize>| r.clone().filter(|&i| tokens[i].is_word() && !hyphen_after(i) && !joined(i)).count();
             while range.end < sentence.end && words(&range) < NAME_MAX_WORDS && Self::mention_at(out, range.end).is_none() {
                 // after two words of a name, a common word that is no given name (nor an Arabic family
                 // name with the article) starts the sentence's next part: "أسياس أفورقي | محادثات"
@@ -541,7 +541,8 @@ impl EntityLayer {
                 break;
             }
         } else {
-            while range.start > sentence.start && range.len() < NAME_MAX_WORDS && is_name_word(&tokens[range.start - 1]) && Self::mention_at(out, range.start - 1).is_none() {
+            // (counting words as forward does: "محمد بن مبارك بن فاضل المزروعي، وزير …" has four)
+            while range.start > sentence.start && words(&range) < NAME_MAX_WORDS && is_name_word(&tokens[range.start - 1]) && Self::mention_at(out, range.start - 1).is_none() {
                 // a Persian name of two or three words (four are too many, below) goes back no further than a
                 // common word that is no given name: "میزبان | رودرا گوراو شرست، سفیر هند", "میزبان | نیکوس خریستودولیدیس"
                 let key = &tokens[range.start - 1].key;

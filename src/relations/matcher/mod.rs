@@ -624,6 +624,11 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize, cue_before: bool) -
     if rule.relation == Relation::Visits && slot.role == SlotRole::Object && i > 0 && left_or_posted(i - 1) {
         return None;
     }
+    // …nor are "the two sides" a place: "زار إسرائيل، والتقى … غالانت، حيث بحث الجانبان …"
+    let pair_reference = matches!(&item.kind, ItemKind::Entity { mentions } if mentions.len() > 1 && mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Coreference));
+    if rule.relation == Relation::Visits && slot.role == SlotRole::Object && pair_reference {
+        return None;
+    }
     let first = accepts(ctx, slot, item);
     if first.is_empty() {
         return None;
