@@ -134,6 +134,8 @@ pub fn named_wars(layer: &EntityLayer, entities: &DocEntities) -> Vec<RelationMe
 /// How many words may stand between a meeting and its place ("met Aliyev on Tuesday in Baku",
 /// "signed a declaration on allied interaction in Moscow").
 const PLACE_REACH: usize = 6;
+/// How far after a meeting the sentence's one city may stand ("met Tamim on the sidelines of the COP28 summit in Dubai").
+const ONLY_CITY_REACH: usize = 10;
 
 /// Words (folded) before a place that say where something happens.
 const LOCATIVES: &[&str] = &["in", "at", "في", "فى", "در"];
@@ -223,11 +225,18 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
             })
         };
         let before_partner = m.cue_span.end <= m.object_span.start && m.subject_span.end <= m.cue_span.start;
-        // …or the sentence's one city, set in it by a locative: "the summit in Asmara brought together …"
+        // …or the sentence's one city, set in it by a locative: "the summit in Asmara brought together …", "met … on the
+        // sidelines of the COP28 summit in Dubai" (after the meeting, close and with no comma: one farther on is another
+        // clause's, "… دیدار کرد و دو وزیر درباره برگزاری دور تازه گفت‌وگو … در نیکوزیا …")
+        let near_after = |c: &Mention| {
+            let between = sentence.iter().filter(|t| t.start >= after && t.end <= c.start);
+            let (words, comma) = between.fold((0, false), |(n, comma), t| (n + 1, comma || t.key == "," || t.key == "،"));
+            !comma && words <= ONLY_CITY_REACH
+        };
         let only_city = || {
             let cities: Vec<&Mention> = entities.mentions.iter().filter(|c| c.sentence == m.sentence && !c.furniture && entity(c.entity).kind == EntityType::City).collect();
             match cities[..] {
-                [one] if located(one) => Some(one),
+                [one] if located(one) && (one.start < after || near_after(one)) => Some(one),
                 _ => None,
             }
         };
