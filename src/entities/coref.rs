@@ -3,7 +3,7 @@
 //! at people: "الوزيران", "the two ministers", "سه وزیر" (the last two or three people named); and
 //! "بلاده", "کشورش", "his country": the state of the speaker or official named before it; and
 //! "المملكة", "the Kingdom": the kingdom the article talks about most; "الوفد", "the delegation": the
-//! person named as the delegation's head; and "the system", "هذه
+//! person named as the delegation's head; "the two companies": the last two companies; and "the system", "هذه
 //! المنظومة", "این پهپادها", and a pronoun after a verb of arms ("used them"): the weapon system named last.
 //! Loaded from `data/lexicon/<lang>/coreference.tsv`.
 
@@ -47,6 +47,8 @@ pub enum Target {
     /// The armed group, party or movement named last, in this or the two sentences before: "الحزب", "the
     /// group", "این گروه".
     Group,
+    /// The two companies named last, in this or the two sentences before: "the two companies", "الشركتان", "دو شرکت".
+    Companies,
     /// The head of the delegation named last ("… وفد برئاسة خالد الفالح، واستقبل الشرع الوفد"): "الوفد",
     /// "the delegation".
     Delegation,
@@ -99,8 +101,9 @@ impl CorefLexicon {
                 "person" => (1, true, Target::Named),
                 "people-pair" => (2, true, Target::Named),
                 "people-triple" => (3, true, Target::Named),
+                "company-pair" => (2, false, Target::Companies),
                 other => {
-                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, our-country, kingdom, weapon, weapon-pronoun, group, delegation, person, people-pair, people-triple)")));
+                    problems.push(row.problem(format!("unknown kind `{other}` (country, pair, triple, own-country, our-country, kingdom, weapon, weapon-pronoun, group, delegation, person, people-pair, people-triple, company-pair)")));
                     continue;
                 }
             };

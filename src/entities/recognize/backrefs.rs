@@ -130,6 +130,12 @@ impl EntityLayer {
                 if r.tokens.clone().any(|t| Self::mention_at(out, t).is_some()) {
                     continue;
                 }
+                if r.target == Target::Companies {
+                    for company in self.last_companies(out, s, r.tokens.start, r.count) {
+                        added.push(Mention { proclitic: r.proclitic.clone(), ..self.mention(doc, company, r.tokens.clone(), Form::Coreference, s, false) });
+                    }
+                    continue;
+                }
                 if r.target != Target::Named {
                     let state = match r.target {
                         Target::Speaker => self.speakers_state(doc, out, s, r.tokens.start),
@@ -375,6 +381,20 @@ impl EntityLayer {
     /// The armed group, party or movement named last before `tokens`, in this or the two sentences before; none
     /// where a name follows the phrase ("الحزب الديمقراطي الكردستاني", "the group Jaish al-Adl"), which
     /// introduces it.
+    /// The last `count` companies named before `token`, in this or the two sentences before (all of them, or none).
+    fn last_companies(&self, out: &DocEntities, s: usize, token: usize, count: usize) -> Vec<usize> {
+        let mut before: Vec<&Mention> = out.mentions.iter().filter(|m| m.tokens.end <= token && m.sentence + RECENT_SENTENCES >= s && !m.furniture && m.form != Form::Coreference).collect();
+        before.sort_by_key(|m| std::cmp::Reverse(m.tokens.start));
+        let mut companies: Vec<usize> = Vec::new();
+        for m in before {
+            if out.entity(&self.gazetteer, m.entity).is_company() && !companies.contains(&m.entity) {
+                companies.push(m.entity);
+            }
+        }
+        companies.truncate(count);
+        if companies.len() == count { companies } else { Vec::new() }
+    }
+
     fn last_group(&self, doc: &TextDoc, out: &DocEntities, s: usize, tokens: std::ops::Range<usize>) -> Option<usize> {
         let is_group = |e: usize| out.entity(&self.gazetteer, e).role.as_deref().is_some_and(|r| GROUP_ROLES.contains(&r));
         let quote = |t: usize| doc.tokens.get(t).is_some_and(Token::is_quote);

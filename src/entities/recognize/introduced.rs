@@ -203,6 +203,12 @@ impl EntityLayer {
     fn capitalised_before(&self, doc: &TextDoc, out: &DocEntities, sentence_start: usize, end: usize) -> Option<Range<usize>> {
         let tokens = &doc.tokens;
         let words = |r: &Range<usize>| tokens[r.clone()].iter().filter(|t| t.kind != TokenKind::Punct).count();
+        // (a wheel formula before the noun describes the vehicle, not its name: "the Al-Wahsh 4x4 armored vehicle")
+        let wheels = |t: &Token| t.key.split_once('x').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit()));
+        let mut end = end;
+        if end > sentence_start && wheels(&tokens[end - 1]) {
+            end -= 1;
+        }
         let mut range = end..end;
         while range.start > sentence_start && words(&range) < NAME_MAX_WORDS {
             let t = &tokens[range.start - 1];
