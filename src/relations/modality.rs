@@ -180,13 +180,16 @@ impl ModalityLexicon {
             let punct = t.kind == crate::text::token::TokenKind::Punct && matches!(t.key.as_str(), ";" | ":");
             punct || self.is_boundary(lang, tokens, i)
         };
+        let ends_clause = |k: usize| self.is_clause_end(lang, &tokens[k].key) && tokens.get(k + 1).is_some_and(|t| t.key == "و");
         let start = (clause.start..cue.start).rev().find(|&i| is_break(i)).map_or(clause.start, |i| i + 1);
+        // (…and after a finite verb and "و" before the cue: "… لغو تحریم را تهدید دانسته و واشنگتن را … متهم کرده بود" is
+        // no cancelled accusation)
+        let start = (start..cue.start).rev().find(|&k| ends_clause(k)).map_or(start, |k| k + 2);
         // cues after the relation's cue count too ("a meeting … is expected next month"); negation
         // only in Persian, which puts the verb last ("… خرید تسلیحات از اسرائیل را تکذیب کرد"),
         // elsewhere a later denial is usually someone else's
         let end = (cue.end..clause.end).find(|&i| is_break(i)).unwrap_or(clause.end);
         // …up to a finite verb and "و" at or after the rule's last cue: the next clause is another statement
-        let ends_clause = |k: usize| self.is_clause_end(lang, &tokens[k].key) && tokens.get(k + 1).is_some_and(|t| t.key == "و");
         let end = (cue.end.max(cues_end.saturating_sub(1))..end).find(|&k| ends_clause(k)).map_or(end, |k| k + 1);
         // a relative clause between commas is its own statement: "Turkey and Armenia, which have no
         // diplomatic relations, agreed to normalise ties" is no denial of the agreement
