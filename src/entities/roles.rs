@@ -178,9 +178,11 @@ impl RoleLexicon {
         self.find(Lang::En, &tokens, 0..tokens.len()).into_iter().find(|r| r.tokens == (0..tokens.len())).map(|r| r.role)
     }
 
-    /// Whether a word is a frequent given name of the language.
+    /// Whether a word is a frequent given name of the language (for Persian, also an Arabic one: the Persian press
+    /// names Arab officials, "اسعد حسن الشیبانی").
     pub fn is_given_name(&self, lang: Lang, key: &str) -> bool {
-        self.given.get(&lang).is_some_and(|names| prefix_variants(lang, key).iter().any(|v| names.contains(&v.key)))
+        let of = |l: Lang| self.given.get(&l).is_some_and(|names| prefix_variants(lang, key).iter().any(|v| names.contains(&v.key)));
+        of(lang) || lang == Lang::Fa && of(Lang::Ar)
     }
 
     /// Whether a word is followed by the names of people (`name-cues.txt`: "arrested", "detained").

@@ -579,7 +579,9 @@ impl EntityLayer {
         let label = self.translit.to_latin(lang, surface);
         // a known person under a spelling the gazetteer lacks: "زاكر حسنوف" is Zakir Hasanov
         let sk = NameSkeleton::new(&crate::eval::gold::key(&label));
-        let known = self.person_skeletons.iter().find(|(_, p)| sk.close(p)).map(|(i, _)| *i);
+        // (…or under another language's form: the Persian "اسعد حسن الشیبانی" is the Arabic "أسعد حسن الشيباني")
+        let person = |e: &usize| self.gazetteer.entities.get(*e).is_some_and(|p| p.kind == EntityType::Person);
+        let known = self.index.named(surface).filter(person).or_else(|| self.person_skeletons.iter().find(|(_, p)| sk.close(p)).map(|(i, _)| *i));
         let entity = match names.get(&key).copied().or(known) {
             Some(e) => e,
             None => {
