@@ -72,8 +72,10 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
     // (a Persian adverbial phrase after the sentence's subject, up to its comma: "ترکیه با امضای قراردادی، ۴۰ فروند
     // جنگنده اف-۱۶ از آمریکا خریداری می‌کند", "منامه در پی حمله به سفارت عربستان در تهران، روابط … را قطع کرد")
     // (after "نیز", "too", if it comes first: "تل‌آویو سال گذشته نیز پس از بیش از یک دهه تنش، روابط خود را …")
-    let head = if matches!(word_at(items, 1), Some("نيز" | "هم" | "همچنين")) { 2 } else { 1 };
-    let adverbial = lang == Lang::Fa && entity_at(0) && word_at(items, head).is_some_and(|w| PERSIAN_ADVERBIAL_HEADS.contains(&w));
+    // (the subject may carry a courtesy title: "آقای پوتین پس از شرکت در نشست …، به پکن رفت")
+    let first = usize::from(lang == Lang::Fa && matches!(word_at(items, 0), Some("اقاي" | "خانم")));
+    let head = first + if matches!(word_at(items, first + 1), Some("نيز" | "هم" | "همچنين")) { 2 } else { 1 };
+    let adverbial = lang == Lang::Fa && entity_at(first) && word_at(items, head).is_some_and(|w| PERSIAN_ADVERBIAL_HEADS.contains(&w));
     // (…and a Persian apposition of the subject that runs on into a relative clause, up to its comma: "شرکت «لئوناردو»،
     // بزرگ‌ترین گروه صنایع دفاعی ایتالیا که در ساخت … سهیم است، یادداشت تفاهمی با … امضا کرد")
     // (the subject may follow an opening phrase and its comma: "در حاشیهٔ این سفر، شرکت «لئوناردو»، …")
@@ -103,7 +105,7 @@ fn aside_mask(doc: &TextDoc, relations: &RelationLayer, lang: Lang, items: &[Ite
         while let Some(k) = word_at(items, j + 1).filter(|w| PERSIAN_ADVERBIAL_HEADS.contains(w)).and_then(|_| next_end(j)) {
             j = k;
         }
-        keep[1..=j].iter_mut().for_each(|k| *k = false);
+        keep[first + 1..=j].iter_mut().for_each(|k| *k = false);
         i = j + 1;
     }
     while i < items.len() {
