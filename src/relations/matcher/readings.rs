@@ -436,7 +436,8 @@ pub(super) fn with_participle_subject(doc: &TextDoc, relations: &RelationLayer, 
         Lang::Ar => (
             arabic_subject(items)?,
             // (or "كما" and a verb: "…، كما تشارك بانتظام في مناورات «النجم الساطع» التي تنظمها مع الولايات المتحدة")
-            Box::new(|i: usize| items.get(i).is_some_and(|it| matches!(it.kind, ItemKind::Word { .. }) && relations.participles.at(lang, &doc.tokens, it.tokens.start, it.tokens.end).is_some()) || word_at(items, i) == Some("كما") && matches!(items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { punct: false, .. }))),
+            // (…or "إذ" and a verb: "وتسعى أبوظبي إلى تنويع مصادر تسليحها، إذ تعاقدت على شراء 80 مقاتلة «رافال»")
+            Box::new(|i: usize| items.get(i).is_some_and(|it| matches!(it.kind, ItemKind::Word { .. }) && relations.participles.at(lang, &doc.tokens, it.tokens.start, it.tokens.end).is_some()) || matches!(word_at(items, i), Some("كما" | "اذ")) && matches!(items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Word { punct: false, .. }))),
         ),
         Lang::Fa => return None,
     };
@@ -448,7 +449,12 @@ pub(super) fn with_participle_subject(doc: &TextDoc, relations: &RelationLayer, 
     // (an Arabic participle with its object needs no comma: "أعلنت الجزائر قطعها متهمة المغرب بـ…")
     let opens = |i: usize| matches!(&items[i - 1].kind, ItemKind::Word { key, .. } if is_comma(key)) || lang == Lang::Ar && !entity_at(items, i - 1) && entity_at(items, i + 1);
     let mut clause = (subject_end + 1..items.len()).find(|&i| opens(i) && participle(i))?;
-    clause += usize::from(word_at(items, clause) == Some("كما"));
+    // ("إذ" opens a clause of the subject's only with no name between them and none right after its verb: not "وتعد روسيا
+    // من أكبر موردي السلاح إلى مصر، إذ تسلمت القاهرة …", nor "قالت روسيا إن الجزائر، إذ وقعت …")
+    if word_at(items, clause) == Some("اذ") && ((subject_end..clause).any(|k| entity_at(items, k)) || entity_at(items, clause + 2)) {
+        return None;
+    }
+    clause += usize::from(matches!(word_at(items, clause), Some("كما" | "اذ")));
     Some(items[subject..subject_end].iter().chain(&items[clause..]).cloned().collect())
 }
 
