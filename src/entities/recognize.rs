@@ -219,10 +219,19 @@ impl EntityLayer {
 /// otherwise too: by another name, an adjective, or its capital ("باماكو"); or where quotes mark it as a
 /// name ("سامانه «حصار»").
 fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEntities, weapon_noun_after: &dyn Fn(&Mention) -> bool) {
+    // a capital that is also a weekday ("دوشنبه", Dushanbe and Monday) reads as a day after "روز"/"on", or before a date
+    // or "گذشته", whatever the paragraph's language ("روز دوشنبه" in a line taken for Arabic confirms no Dushanbe)
+    let as_day = |m: &Mention| {
+        let before = m.tokens.start.checked_sub(1).map(|t| doc.tokens[t].key.as_str());
+        let after = doc.tokens.get(m.tokens.end);
+        before.is_some_and(|k| DAY_WORDS.contains(&k)) || after.is_some_and(|t| t.kind == TokenKind::Number || DAY_WORDS.contains(&t.key.as_str()))
+    };
+    let city = |m: &Mention| gazetteer.entities.get(m.entity).is_some_and(|e| e.kind == EntityType::City);
+    let day_read = |m: &Mention| city(m) && as_day(m) && WEEKDAY_CAPITALS.contains(&gazetteer.entities[m.entity].id.as_str());
     let confirmed: Vec<usize> = out
         .mentions
         .iter()
-        .filter(|m| !m.ambiguous)
+        .filter(|m| !m.ambiguous && !day_read(m))
         .flat_map(|m| {
             let capital_of = gazetteer.entities.get(m.entity).and_then(|e| e.stands_for.as_deref()).and_then(|id| gazetteer.index_of(id));
             [Some(m.entity), capital_of]
@@ -231,14 +240,8 @@ fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEnt
         .collect();
     let quote = |t: Option<&crate::text::token::Token>| t.is_some_and(crate::text::token::Token::is_quote);
     let quoted = |m: &Mention| m.tokens.start > 0 && quote(doc.tokens.get(m.tokens.start - 1)) && quote(doc.tokens.get(m.tokens.end));
-    // a capital that is also a weekday ("دوشنبه", Dushanbe and Monday) counts where its state is named,
-    // unless it reads as a day: after "روز"/"on", or before a date or "گذشته"
+    // (…and counts where its state is named, unless it reads as a day)
     let state_named = |e: usize| gazetteer.entities.get(e).and_then(|x| x.stands_for.as_deref()).and_then(|id| gazetteer.index_of(id)).is_some_and(|st| confirmed.contains(&st));
-    let as_day = |m: &Mention| {
-        let before = m.tokens.start.checked_sub(1).map(|t| doc.tokens[t].key.as_str());
-        let after = doc.tokens.get(m.tokens.end);
-        before.is_some_and(|k| DAY_WORDS.contains(&k)) || after.is_some_and(|t| t.kind == TokenKind::Number || DAY_WORDS.contains(&t.key.as_str()))
-    };
     // a state in a list of states ("مالي والنيجر وبوركينا فاسو", "الجزائر ومالي")
     let country = |m: &Mention| gazetteer.entities.get(m.entity).is_some_and(|e| e.kind == EntityType::Country);
     let joiner = |t: usize| doc.tokens.get(t).is_some_and(|t| matches!(t.key.as_str(), "," | "،" | "و" | "and"));
@@ -251,11 +254,14 @@ fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEnt
     let with_weapon_noun = |m: &Mention| weapon(m) && weapon_noun_after(m);
     // (one mention before a weapon noun names the system for the whole document: "Patriot batteries … the Patriot")
     let named_as_weapon: Vec<usize> = out.mentions.iter().filter(|m| m.ambiguous && with_weapon_noun(m)).map(|m| m.entity).collect();
-    out.mentions.retain(|m| !m.ambiguous || !as_verb(m) && (confirmed.contains(&m.entity) || named_as_weapon.contains(&m.entity) || quoted(m) || listed(m) || state_named(m.entity) && !as_day(m)));
+    out.mentions.retain(|m| !day_read(m) && (!m.ambiguous || !as_verb(m) && (confirmed.contains(&m.entity) || named_as_weapon.contains(&m.entity) || quoted(m) || listed(m) || state_named(m.entity) && !as_day(m))));
 }
 
 /// Persian light verbs (folded) that make the word before them part of a compound verb ("ترک کرد", left).
 const LIGHT_VERBS: &[&str] = &["كرد", "كند", "كنند", "كردند", "كرده", "كردن", "نمود", "نمايد", "نمودند", "شد", "شده", "شود", "شوند", "مي", "نكرد", "نكند"];
+
+/// Capitals (gazetteer ids) whose name is also a weekday: "دوشنبه" is Dushanbe and Monday.
+const WEEKDAY_CAPITALS: &[&str] = &["dushanbe"];
 
 /// Words around a weekday (folded): "روز دوشنبه", "دوشنبه گذشته", "on Monday".
 const DAY_WORDS: &[&str] = &["روز", "صبح", "عصر", "شب", "بامداد", "ظهر", "شامگاه", "گذشته", "اينده", "اخير", "يوم", "on", "last", "next"];
