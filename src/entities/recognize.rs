@@ -226,8 +226,7 @@ fn drop_unconfirmed_names(doc: &TextDoc, gazetteer: &Gazetteer, out: &mut DocEnt
         let after = doc.tokens.get(m.tokens.end);
         before.is_some_and(|k| DAY_WORDS.contains(&k)) || after.is_some_and(|t| t.kind == TokenKind::Number || DAY_WORDS.contains(&t.key.as_str()))
     };
-    let city = |m: &Mention| gazetteer.entities.get(m.entity).is_some_and(|e| e.kind == EntityType::City);
-    let day_read = |m: &Mention| city(m) && as_day(m) && WEEKDAY_CAPITALS.contains(&gazetteer.entities[m.entity].id.as_str());
+    let day_read = |m: &Mention| gazetteer.entities.get(m.entity).is_some_and(|e| WEEKDAY_CAPITALS.contains(&e.id.as_str())) && as_day(m);
     let confirmed: Vec<usize> = out
         .mentions
         .iter()

@@ -378,9 +378,6 @@ impl EntityLayer {
         recent.chain(main).max_by_key(|m| (count(m.entity), m.tokens.start)).map(|m| m.entity)
     }
 
-    /// The armed group, party or movement named last before `tokens`, in this or the two sentences before; none
-    /// where a name follows the phrase ("الحزب الديمقراطي الكردستاني", "the group Jaish al-Adl"), which
-    /// introduces it.
     /// The last `count` companies named before `token`, in this or the two sentences before (all of them, or none).
     fn last_companies(&self, out: &DocEntities, s: usize, token: usize, count: usize) -> Vec<usize> {
         let mut before: Vec<&Mention> = out.mentions.iter().filter(|m| m.tokens.end <= token && m.sentence + RECENT_SENTENCES >= s && !m.furniture && m.form != Form::Coreference).collect();
@@ -395,6 +392,9 @@ impl EntityLayer {
         if companies.len() == count { companies } else { Vec::new() }
     }
 
+    /// The armed group, party or movement named last before `tokens`, in this or the two sentences before; none
+    /// where a name follows the phrase ("الحزب الديمقراطي الكردستاني", "the group Jaish al-Adl"), which
+    /// introduces it.
     fn last_group(&self, doc: &TextDoc, out: &DocEntities, s: usize, tokens: std::ops::Range<usize>) -> Option<usize> {
         let is_group = |e: usize| out.entity(&self.gazetteer, e).role.as_deref().is_some_and(|r| GROUP_ROLES.contains(&r));
         let quote = |t: usize| doc.tokens.get(t).is_some_and(Token::is_quote);
