@@ -213,12 +213,13 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
         // …or right after the cue, before the partner: "held talks in Tehran on Sunday with his counterpart"
         let after = m.cue_span.end.max(m.subject_span.end).max(m.object_span.end);
         let sentence = &doc.tokens[doc.sentences[m.sentence].tokens.clone()];
+        // (the words between a point and a mention, and whether a comma is among them; "،" folds to ",")
+        let gap = |from: usize, c: &Mention| sentence.iter().filter(|t| t.start >= from && t.end <= c.start).fold((0, false), |(n, comma), t| (n + 1, comma || t.key == ","));
         let place_from = |after: usize, reach: usize| {
             entities.mentions.iter().filter(|c| c.sentence == m.sentence && c.start >= after && !c.furniture).find(|c| {
                 // (or a seat of government that stands for its state: "met Trump at the White House")
                 let city = entity(c.entity).kind == EntityType::City || seat_state(c.entity).is_some();
-                let between = sentence.iter().filter(|t| t.start >= after && t.end <= c.start);
-                let (words, comma) = between.fold((0, false), |(n, comma), t| (n + 1, comma || t.key == ","));
+                let (words, comma) = gap(after, c);
                 // (nor another entity between: "… أبرمته الرياض وطهران في بكين" is their event)
                 let other = entities.mentions.iter().any(|o| o.sentence == m.sentence && o.start >= after && o.end <= c.start);
                 city && !comma && !other && words <= reach && located(c)
@@ -229,8 +230,7 @@ pub fn meeting_places(doc: &TextDoc, layer: &EntityLayer, entities: &DocEntities
         // sidelines of the COP28 summit in Dubai" (after the meeting, close and with no comma: one farther on is another
         // clause's, "… دیدار کرد و دو وزیر درباره برگزاری دور تازه گفت‌وگو … در نیکوزیا …")
         let near_after = |c: &Mention| {
-            let between = sentence.iter().filter(|t| t.start >= after && t.end <= c.start);
-            let (words, comma) = between.fold((0, false), |(n, comma), t| (n + 1, comma || t.key == "," || t.key == "،"));
+            let (words, comma) = gap(after, c);
             !comma && words <= ONLY_CITY_REACH
         };
         let only_city = || {

@@ -72,8 +72,21 @@ struct Cue {
     modality: Modality,
     /// The language whose text the cue is looked for in (Arabic «نفت», "denied", is Persian «نفت», oil).
     lang: Option<Lang>,
+    /// How far the cue reaches.
+    kind: CueKind,
+}
+
+/// How far a cue reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    /// Over the relation's clause.
+    Clause,
     /// A negated verb that negates only a cue it closely follows (`negated-verb` rows).
-    verb: bool,
+    Verb,
+    /// A word that severs what stands right after it (`severing` rows: "قطع [روابط دیپلماتیک] مراکش با ایران",
+    /// "severed [diplomatic relations]"): it negates a relation whose cue follows at once, and nothing else (a
+    /// rule may have it as its own cue: "… روابط خود با ایران را قطع کرد" is a tension).
+    Severing,
 }
 
 /// How many words may stand between a relation's cue and a negated verb after it ("رزمایش مشترک
@@ -95,10 +108,6 @@ const POLARITY_PHRASE: usize = 2;
 /// Negation particles (folded), which negate only the word right after them; other negated cues
 /// ("نفى", "denied", "تکذیب") negate the clause.
 const PARTICLES: &[&str] = &["لم", "لن", "لا", "ما", "ليس", "ليست", "ليستا", "ليسوا", "غير", "عدم", "not", "no", "never", "n't", "without", "نه", "بدون", "هيچ"];
-/// Words that sever what stands right after them ("قطع [روابط دیپلماتیک] مراکش با ایران", "severed [diplomatic
-/// relations]"): they negate a relation whose cue follows at once, and nothing else (a rule may have them as its
-/// own cue: "… روابط خود با ایران را قطع کرد" is a tension).
-const SEVERING: &[&str] = &["قطع", "severed", "severing", "sever", "severs"];
 
 #[derive(Debug, Default, Clone)]
 pub struct ModalityLexicon {
@@ -131,13 +140,17 @@ impl ModalityLexicon {
                 lexicon.clause_ends.extend(row.list("forms").into_iter().map(name_keys).filter(|k| k.len() == 1).map(|mut k| (lang, k.remove(0))));
                 continue;
             }
-            let verb = row.get("modality") == "negated-verb";
-            let Some(modality) = (if verb { Some(Modality::Negated) } else { Modality::parse(row.get("modality")) }) else {
+            let kind = match row.get("modality") {
+                "negated-verb" => CueKind::Verb,
+                "severing" => CueKind::Severing,
+                _ => CueKind::Clause,
+            };
+            let Some(modality) = (if kind == CueKind::Clause { Modality::parse(row.get("modality")) } else { Some(Modality::Negated) }) else {
                 problems.push(row.problem(format!("unknown modality `{}`", row.get("modality"))));
                 continue;
             };
             for form in row.list("forms") {
-                lexicon.add_in(Some(lang), form, modality, verb);
+                lexicon.add_in(Some(lang), form, modality, kind);
             }
         }
         // longest first, so "ولا سيما" masks "لا"
@@ -147,13 +160,13 @@ impl ModalityLexicon {
 
     /// Adds a cue for every language.
     pub fn add(&mut self, form: &str, modality: Modality) {
-        self.add_in(None, form, modality, false);
+        self.add_in(None, form, modality, CueKind::Clause);
     }
 
-    fn add_in(&mut self, lang: Option<Lang>, form: &str, modality: Modality, verb: bool) {
+    fn add_in(&mut self, lang: Option<Lang>, form: &str, modality: Modality, kind: CueKind) {
         let keys = name_keys(form);
         if !keys.is_empty() {
-            self.cues.push(Cue { keys, modality, lang, verb });
+            self.cues.push(Cue { keys, modality, lang, kind });
             self.cues.sort_by(|a, b| b.keys.len().cmp(&a.keys.len()));
         }
     }
@@ -230,8 +243,7 @@ impl ModalityLexicon {
                 Some(c) => {
                     let end = i + c.keys.len();
                     let particle = c.modality == Modality::Negated && c.keys.len() == 1 && PARTICLES.contains(&c.keys[0].as_str());
-                    let severing = c.modality == Modality::Negated && c.keys.len() == 1 && SEVERING.contains(&c.keys[0].as_str());
-                    if severing {
+                    if c.kind == CueKind::Severing {
                         if end == cue.start && Modality::Negated.strength() > best.strength() {
                             best = Modality::Negated;
                         }
@@ -254,7 +266,7 @@ impl ModalityLexicon {
                     // ("any" opening the cue's phrase carries the negation further: "has not signed any defence
                     // agreement", "لم توقع أي اتفاقية دفاعية"; not "did not meet any officials during his trip")
                     let any = |from: usize| (from..cue.start).any(|p| NEGATIVE_POLARITY.contains(&tokens[p].key.as_str()) && cue.start - p <= POLARITY_PHRASE);
-                    let applies = if c.verb { close_verb } else { match (particle, before) {
+                    let applies = if c.kind == CueKind::Verb { close_verb } else { match (particle, before) {
                         (true, true) if tokens[end..cue.start].iter().any(|t| ONLY.contains(&t.key.as_str())) => false,
                         // (…or "any" among the rule's own cues: "لم تتطرق إلى توقيع أي صفقات", "did not sign any deals")
                         (true, true) => cue.start - end <= PARTICLE_REACH || cue.start - end <= POLARITY_REACH && (any(end) || (cue.start..cues_end.min(tokens.len())).any(|p| NEGATIVE_POLARITY.contains(&tokens[p].key.as_str()))),
@@ -311,7 +323,7 @@ mod tests {
     #[test]
     fn a_severing_word_negates_only_the_cue_right_after_it() {
         let mut l = lexicon();
-        l.add("severed", Modality::Negated);
+        l.add_in(None, "severed", Modality::Negated, CueKind::Severing);
         let detect = |text: &str, cue_word: &str, cues_end_word: &str| {
             let tokens = tokenize(text, 0);
             let cue = tokens.iter().position(|t| t.key == cue_word).unwrap();

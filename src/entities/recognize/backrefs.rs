@@ -378,9 +378,14 @@ impl EntityLayer {
         recent.chain(main).max_by_key(|m| (count(m.entity), m.tokens.start)).map(|m| m.entity)
     }
 
+    /// The mentions by name (not by back-reference) before `token`, in sentence `s` or the two before it, outside page furniture.
+    fn recent_names(out: &DocEntities, s: usize, token: usize) -> impl Iterator<Item = &Mention> {
+        out.mentions.iter().filter(move |m| m.tokens.end <= token && m.sentence + RECENT_SENTENCES >= s && !m.furniture && m.form != Form::Coreference)
+    }
+
     /// The last `count` companies named before `token`, in this or the two sentences before (all of them, or none).
     fn last_companies(&self, out: &DocEntities, s: usize, token: usize, count: usize) -> Vec<usize> {
-        let mut before: Vec<&Mention> = out.mentions.iter().filter(|m| m.tokens.end <= token && m.sentence + RECENT_SENTENCES >= s && !m.furniture && m.form != Form::Coreference).collect();
+        let mut before: Vec<&Mention> = Self::recent_names(out, s, token).collect();
         before.sort_by_key(|m| std::cmp::Reverse(m.tokens.start));
         let mut companies: Vec<usize> = Vec::new();
         for m in before {
@@ -401,8 +406,7 @@ impl EntityLayer {
         if out.mentions.iter().any(|m| m.sentence == s && (m.tokens.start == tokens.end || m.tokens.start == tokens.end + 1 && quote(tokens.end))) {
             return None;
         }
-        let before = out.mentions.iter().filter(|m| m.tokens.end <= tokens.start && m.sentence + RECENT_SENTENCES >= s && !m.furniture && m.form != Form::Coreference);
-        before.filter(|m| is_group(m.entity)).max_by_key(|m| m.tokens.start).map(|m| m.entity)
+        Self::recent_names(out, s, tokens.start).filter(|m| is_group(m.entity)).max_by_key(|m| m.tokens.start).map(|m| m.entity)
     }
 
     /// The person named last as a delegation's head before `tokens` ("وفد … برئاسة وزير الاستثمار خالد

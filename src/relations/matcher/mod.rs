@@ -564,6 +564,11 @@ const JOINED_BODIES: &[&str] = &["بحريه", "قوات", "جيش", "وزاره
 /// Persian nouns of a body or a company (folded), which a list's next member may carry after "و".
 const PERSIAN_BODIES: &[&str] = &["نيروهاي", "ارتش", "شركت", "گروه", "دولت", "وزارت"];
 
+/// Whether an item is a plural back-reference ("both countries", "الجانبان"): several entities, all by coreference.
+fn is_plural_reference(ctx: &Ctx, item: &Item) -> bool {
+    matches!(&item.kind, ItemKind::Entity { mentions } if mentions.len() > 1 && mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Coreference))
+}
+
 fn is_joiner(item: &Item) -> bool {
     matches!(&item.kind, ItemKind::Word { key, .. } if LIST_JOINERS.contains(&key.as_str()))
 }
@@ -625,8 +630,8 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize, cue_before: bool) -
         return None;
     }
     // …nor are "the two sides" a place: "زار إسرائيل، والتقى … غالانت، حيث بحث الجانبان …"
-    let pair_reference = matches!(&item.kind, ItemKind::Entity { mentions } if mentions.len() > 1 && mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Coreference));
-    if rule.relation == Relation::Visits && slot.role == SlotRole::Object && pair_reference {
+    let back_reference = is_plural_reference(ctx, item);
+    if rule.relation == Relation::Visits && slot.role == SlotRole::Object && back_reference {
         return None;
     }
     let first = accepts(ctx, slot, item);
@@ -652,7 +657,6 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize, cue_before: bool) -
     let clauses = ctx.lang == Lang::En && comma && single;
     // (a plural back-reference after "and" opens its own clause: "… hosted his Qatari counterpart, …, and the two
     // ministers signed a letter of intent")
-    let back_reference = matches!(&item.kind, ItemKind::Entity { mentions } if mentions.len() > 1 && mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Coreference));
     if and && !appositive && !clauses && !back_reference && !is_compound_head(ctx, i) && k > 0 && !accepts(ctx, slot, &ctx.items[k - 1]).is_empty() {
         return None;
     }
@@ -791,7 +795,7 @@ fn match_slot(ctx: &Ctx, rule: &Rule, slot: &Slot, i: usize, cue_before: bool) -
         }
         // a plural back-reference ("both countries") is not a member of a list of names (a surname,
         // "و چیکوانی", is)
-        if matches!(&ctx.items[k].kind, ItemKind::Entity { mentions } if mentions.len() > 1 && mentions.iter().all(|&m| ctx.entities.mentions[m].form == Form::Coreference)) {
+        if is_plural_reference(ctx, &ctx.items[k]) {
             break;
         }
         // people are listed with people, and states with states and bodies ("آمریکا و اتحادیه اروپا")
